@@ -1,0 +1,1 @@
+// Placeholder: the corridor model format lands here.

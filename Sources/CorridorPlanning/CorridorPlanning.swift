@@ -1,0 +1,1 @@
+// Placeholder: the corridor formulation lands here.
