@@ -1,0 +1,102 @@
+internal import CGLPK
+import Glibc
+
+/// Model file formats GLPK reads and writes.
+public enum ModelFileFormat: String, Sendable, CaseIterable {
+  /// Free (modern) MPS.
+  case freeMPS = "free-mps"
+  /// Fixed (original column-oriented) MPS.
+  case fixedMPS = "fixed-mps"
+  /// CPLEX LP format.
+  case cplexLP = "lp"
+}
+
+extension LinearProgram {
+  /// Reads a model from an MPS or CPLEX LP file.
+  ///
+  /// MPS does not store the objective sense; pass `sense` to override what the
+  /// file says (LP files state it). GLPK's reader messages (with line numbers)
+  /// become the error message on failure.
+  /// - Throws: ``LPError/readFailed(path:message:)`` for a missing, empty or malformed file.
+  public static func read(_ path: String, format: ModelFileFormat, sense: ObjectiveSense? = nil) throws(LPError) -> LinearProgram {
+    try checkReadable(path)
+    let p = glp_create_prob()!
+    defer { glp_delete_prob(p) }
+    let (rc, text) = withGLPKOutput { () -> Int32 in
+      switch format {
+      case .freeMPS: return glp_read_mps(p, GLP_MPS_FILE, nil, path)
+      case .fixedMPS: return glp_read_mps(p, GLP_MPS_DECK, nil, path)
+      case .cplexLP: return glp_read_lp(p, nil, path)
+      }
+    }
+    guard rc == 0 else {
+      throw .readFailed(path: path, message: readerMessage(text, fallback: "GLPK could not parse it as \(format.rawValue)"))
+    }
+    let base = String(path.split(separator: "/").last ?? Substring(path))
+    let lp = extract(from: p, name: base)
+    if let sense { lp.sense = sense }
+    return lp
+  }
+
+  /// Writes the model to `path` in `format`, atomically: the file appears
+  /// complete or not at all.
+  /// - Throws: ``LPError/writeFailed(path:message:)``.
+  public func write(to path: String, format: ModelFileFormat) throws(LPError) {
+    let b = try syncedBackend()
+    let tmp = Self.temporarySibling(of: path)
+    let (rc, text) = withGLPKOutput { () -> Int32 in
+      switch format {
+      case .freeMPS: return glp_write_mps(b.prob, GLP_MPS_FILE, nil, tmp)
+      case .fixedMPS: return glp_write_mps(b.prob, GLP_MPS_DECK, nil, tmp)
+      case .cplexLP: return glp_write_lp(b.prob, nil, tmp)
+      }
+    }
+    guard rc == 0 else {
+      unlink(tmp)
+      throw .writeFailed(path: path, message: Self.readerMessage(text, fallback: "GLPK could not write the file"))
+    }
+    guard rename(tmp, path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(tmp)
+      throw .writeFailed(path: path, message: reason)
+    }
+  }
+
+  static func temporarySibling(of path: String) -> String {
+    let dir = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+    let file = String(path.split(separator: "/").last ?? "out")
+    return "\(dir)/.\(file).\(getpid()).tmp"
+  }
+
+  /// A file must exist, be a regular file and be readable before GLPK opens it.
+  static func checkReadable(_ path: String) throws(LPError) {
+    var st = stat()
+    guard stat(path, &st) == 0 else {
+      throw .readFailed(path: path, message: String(cString: strerror(errno)))
+    }
+    guard (st.st_mode & S_IFMT) == S_IFREG else {
+      throw .readFailed(path: path, message: "not a regular file")
+    }
+    guard access(path, R_OK) == 0 else {
+      throw .readFailed(path: path, message: String(cString: strerror(errno)))
+    }
+  }
+
+  /// GLPK's reader text without its progress lines: what explains the failure.
+  static func readerMessage(_ text: String, fallback: String) -> String {
+    let lines = text.split(separator: "\n").map(String.init).filter {
+      !$0.hasPrefix("Reading ") && !$0.hasPrefix("Writing ") && !$0.contains("lines were read") && !$0.contains("lines were written")
+    }
+    let joined = lines.joined(separator: "\n").trimmingCharacters(in: " \n")
+    return joined.isEmpty ? fallback : joined
+  }
+}
+
+extension String {
+  func trimmingCharacters(in set: String) -> String {
+    var s = Substring(self)
+    while let f = s.first, set.contains(f) { s = s.dropFirst() }
+    while let l = s.last, set.contains(l) { s = s.dropLast() }
+    return String(s)
+  }
+}

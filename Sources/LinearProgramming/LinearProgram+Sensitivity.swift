@@ -1,0 +1,78 @@
+internal import CGLPK
+
+/// The range over which one number can move while the optimal basis stays optimal.
+public struct SensitivityRange: Sendable, Equatable {
+  /// Smallest value keeping the basis optimal (−∞ if none).
+  public var lower: Double
+  /// Largest value keeping the basis optimal (+∞ if none).
+  public var upper: Double
+}
+
+extension LinearProgram {
+  /// The range of a variable's objective coefficient over which the current
+  /// basis stays optimal (cost ranging).
+  ///
+  /// Needs a current simplex solution with its basis factorization: solve with
+  /// a simplex algorithm and presolve off. Basic variables are ranged by GLPK
+  /// (`glp_analyze_coef`); a non-basic variable's range follows from its reduced cost.
+  /// - Throws: ``LPError/sensitivityUnavailable(_:)`` when no such basis exists.
+  public func costRange(of v: Variable) throws(LPError) -> SensitivityRange {
+    try check(v)
+    let (b, sol) = try analysisReady()
+    let c = cost[v.index]
+    guard let status = sol.basis?.variables[v.index] else { throw .sensitivityUnavailable("no basis") }
+    if status == .basic {
+      var c1 = 0.0, c2 = 0.0, v1 = 0.0, v2 = 0.0
+      var k1: Int32 = 0, k2: Int32 = 0
+      glp_analyze_coef(b.prob, Int32(constraintCount + v.index + 1), &c1, &k1, &v1, &c2, &k2, &v2)
+      return SensitivityRange(lower: c1, upper: c2)
+    }
+    // Non-basic: the basis stays optimal while the reduced cost keeps its sign.
+    let d = sol.reducedCosts?[v.index] ?? 0
+    let improvingUp = (sense == .minimize) ? (status == .atUpper) : (status == .atLower)
+    switch status {
+    case .free, .fixed: return SensitivityRange(lower: -.infinity, upper: .infinity)
+    default:
+      // Minimize at lower: d ≥ 0, so the cost may fall by d; maximize at lower: d ≤ 0, may rise by −d.
+      if improvingUp { return SensitivityRange(lower: c - d, upper: .infinity) }
+      return SensitivityRange(lower: -.infinity, upper: c - d)
+    }
+  }
+
+  /// The range of a binding constraint's active bound (its right-hand side)
+  /// over which the current basis stays primal feasible, so the shadow price holds.
+  ///
+  /// For a non-binding (basic) row the shadow price is 0 as long as the bound
+  /// stays beyond the activity: the range is reported from the activity on.
+  /// - Throws: ``LPError/sensitivityUnavailable(_:)`` when no basis factorization exists.
+  public func rightHandSideRange(of c: Constraint) throws(LPError) -> SensitivityRange {
+    try check(c)
+    let (b, sol) = try analysisReady()
+    guard let status = sol.basis?.constraints[c.index] else { throw .sensitivityUnavailable("no basis") }
+    if status == .basic {
+      let a = sol.activities[c.index]
+      let lowerActive = rowUpper[c.index] == .infinity
+      return lowerActive ? SensitivityRange(lower: -.infinity, upper: a) : SensitivityRange(lower: a, upper: .infinity)
+    }
+    var l = 0.0, u = 0.0
+    var k1: Int32 = 0, k2: Int32 = 0
+    glp_analyze_bound(b.prob, Int32(c.index + 1), &l, &k1, &u, &k2)
+    return SensitivityRange(lower: l, upper: u)
+  }
+
+  /// The current solution and GLPK's problem, when ranging is possible at all.
+  private func analysisReady() throws(LPError) -> (GLPKProblem, Solution) {
+    guard let sol = solution else {
+      throw .notSolved("sensitivity analysis needs a current solution: solve the model (again) after editing it")
+    }
+    guard sol.termination == .optimal, sol.basis != nil, !isMixedInteger else {
+      throw .sensitivityUnavailable("sensitivity analysis needs an optimal simplex basis of a continuous model (this solve: \(sol.termination.rawValue), algorithm \(sol.algorithm.rawValue))")
+    }
+    guard let b = backend else { throw .notSolved("the model has no GLPK problem") }
+    try b.checkThread()
+    guard glp_bf_exists(b.prob) != 0 else {
+      throw .sensitivityUnavailable("GLPK has no basis factorization (was presolve on?); solve with presolve off and a simplex algorithm")
+    }
+    return (b, sol)
+  }
+}

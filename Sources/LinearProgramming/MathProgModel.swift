@@ -1,0 +1,118 @@
+internal import CGLPK
+import Glibc
+
+/// A GNU MathProg (GMPL) model translated by GLPK, with its LP ready to solve.
+///
+/// The translator runs in the model file's folder, so `table` statements find
+/// their CSV files the way `glpsol --math` does. Translation errors carry
+/// GLPK's text with `file:line`. The steps (read model, read data, generate,
+/// build, postsolve) run in GLPK's required order; a step after a failed one
+/// throws ``LPError/mathProgSequence(_:)`` instead of aborting.
+///
+/// ```swift
+/// let gmpl = try MathProgModel(model: "transp.mod")
+/// let s = try gmpl.program.solve()
+/// print(try gmpl.postsolve())   // output of the model's printf/display after `solve;`
+/// ```
+///
+/// The working-directory switch is process-wide: translate one model at a time.
+public final class MathProgModel {
+  /// The generated LP; solve it like any other model.
+  public let program: LinearProgram
+  /// Translator output (e.g. `display` statements before `solve;`).
+  public private(set) var translationLog: String
+
+  private var tran: OpaquePointer?
+  private let owner: pthread_t
+  private let directory: String
+  private var failed = false
+
+  /// Translates `model` with optional separate `data` files.
+  /// - Throws: ``LPError/readFailed(path:message:)`` for missing files,
+  ///   ``LPError/mathProg(message:)`` with GLPK's `file:line` text for translation errors.
+  public init(model: String, data: [String] = []) throws(LPError) {
+    try LinearProgram.checkReadable(model)
+    for d in data { try LinearProgram.checkReadable(d) }
+    let modelPath = Self.absolute(model)
+    let dataPaths = data.map(Self.absolute)
+    directory = modelPath.contains("/") ? String(modelPath[..<modelPath.lastIndex(of: "/")!]) : "."
+    owner = pthread_self()
+    let t = glp_mpl_alloc_wksp()!
+    var lp: LinearProgram? = nil
+    var stepFailed: String? = nil
+    let (_, text) = Self.inDirectory(directory) {
+      withGLPKOutput { () -> Void in
+        if glp_mpl_read_model(t, modelPath, dataPaths.isEmpty ? 0 : 1) != 0 { stepFailed = "model"; return }
+        for d in dataPaths where glp_mpl_read_data(t, d) != 0 { stepFailed = "data"; return }
+        if glp_mpl_generate(t, nil) != 0 { stepFailed = "generate"; return }
+        let p = glp_create_prob()!
+        glp_mpl_build_prob(t, p)
+        lp = LinearProgram.extract(from: p, name: String(modelPath.split(separator: "/").last ?? ""))
+        glp_delete_prob(p)
+      }
+    }
+    translationLog = text
+    guard stepFailed == nil, let lp else {
+      glp_mpl_free_wksp(t)
+      throw .mathProg(message: Self.errorLines(text))
+    }
+    tran = t
+    program = lp
+  }
+
+  deinit {
+    if let tran, pthread_equal(owner, pthread_self()) != 0 { glp_mpl_free_wksp(tran) }
+  }
+
+  /// Runs the statements after `solve;` (printf, display, table out) on the
+  /// program's current solution and returns their output.
+  /// - Throws: ``LPError/notSolved(_:)`` without a current solution,
+  ///   ``LPError/mathProgSequence(_:)`` after a failed postsolve.
+  public func postsolve() throws(LPError) -> String {
+    guard pthread_equal(owner, pthread_self()) != 0 else {
+      throw .wrongThread("a MathProg workspace must be used on the thread that created it")
+    }
+    guard let tran, !failed else {
+      throw .mathProgSequence("postsolve after a failed MathProg step: translate the model again")
+    }
+    guard let sol = program.solution else {
+      throw .notSolved("postsolve needs a current solution: solve the program first")
+    }
+    let b = try program.syncedBackend()
+    let kind: Int32 = program.isMixedInteger ? GLP_MIP : (sol.algorithm == .interior ? GLP_IPT : GLP_SOL)
+    let (rc, text) = Self.inDirectory(directory) {
+      withGLPKOutput { glp_mpl_postsolve(tran, b.prob, kind) }
+    }
+    if rc != 0 {
+      failed = true
+      throw .mathProg(message: Self.errorLines(text))
+    }
+    return text
+  }
+
+  static func absolute(_ path: String) -> String {
+    if path.hasPrefix("/") { return path }
+    var buf = [CChar](repeating: 0, count: 4096)
+    guard getcwd(&buf, buf.count) != nil else { return path }
+    let cwd = buf.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    return cwd + "/" + path
+  }
+
+  static func inDirectory<T>(_ dir: String, _ body: () -> T) -> T {
+    var buf = [CChar](repeating: 0, count: 4096)
+    let saved = getcwd(&buf, buf.count) != nil ? buf.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } : nil
+    guard chdir(dir) == 0 else { return body() }
+    defer { if let saved { _ = chdir(saved) } }
+    return body()
+  }
+
+  /// The translator's message without its progress lines.
+  static func errorLines(_ text: String) -> String {
+    let keep = text.split(separator: "\n").map(String.init).filter {
+      !$0.hasPrefix("Reading ") && !$0.hasPrefix("Generating ") && !$0.hasPrefix("Model has been successfully")
+        && !$0.contains("lines were read")
+    }
+    let s = keep.joined(separator: "\n").trimmingCharacters(in: " \n")
+    return s.isEmpty ? "the MathProg translator failed" : s
+  }
+}
