@@ -1,1 +1,0 @@
-// Placeholder: the corridor model format lands here.

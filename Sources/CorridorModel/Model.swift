@@ -1,0 +1,425 @@
+// The loaded model: plain values, units converted, names checked.
+
+/// A corridor allocation model, loaded, converted and validated by ``ModelLoader``.
+///
+/// Units in a loaded model are uniform, so the formulation never converts anything:
+/// - rates (capacities, volumes, flows) are in their commodity's ``Commodity/unit``;
+/// - storage energy is in `unit·h` (MWh for MW);
+/// - money is in ``currency`` per `unit·h` (EUR/MWh for MW; for Mt/yr, per 1e6/8760 t);
+/// - shares, losses, availabilities and efficiencies are fractions in [0, 1];
+/// - time-slice lengths are hours.
+///
+/// Every name used by an entry refers to an entry that exists: the loader has checked them.
+/// Entries appear in the order of the files that defined them (base model first).
+public struct CorridorModel: Sendable, Equatable {
+  /// `[model] name`, or the outermost scenario's name appended (`"Oil 2030 — CPC −50 %"`).
+  public var name: String
+  public var description: String?
+  /// ISO code of the model currency (`EUR`), in which all money is stored.
+  public var currency: String
+  public var objective: ObjectiveKind
+  /// At least one slice; hours are positive.
+  public var slices: [TimeSlice]
+  public var commodities: [Commodity]
+  public var nodes: [Node]
+  public var supplies: [Supply]
+  /// All corridors, including disabled ones (`enabled == false`), which must carry nothing.
+  public var corridors: [Corridor]
+  public var markets: [Market]
+  public var storages: [Storage]
+  public var rules: [Rule]
+  public var constraints: [CustomConstraint]
+  /// Warnings found while loading (unreachable markets, supplies with no route, …).
+  public var warnings: [Diagnostic]
+  /// Every file read: the base model, scenarios (innermost first), CSVs.
+  public var files: [String]
+  /// Names of the applied scenarios, outermost last.
+  public var scenarioNames: [String]
+
+  public init(
+    name: String, description: String? = nil, currency: String, objective: ObjectiveKind = .maxValue,
+    slices: [TimeSlice], commodities: [Commodity], nodes: [Node], supplies: [Supply],
+    corridors: [Corridor], markets: [Market], storages: [Storage] = [], rules: [Rule] = [],
+    constraints: [CustomConstraint] = [], warnings: [Diagnostic] = [], files: [String] = [],
+    scenarioNames: [String] = []
+  ) {
+    self.name = name
+    self.description = description
+    self.currency = currency
+    self.objective = objective
+    self.slices = slices
+    self.commodities = commodities
+    self.nodes = nodes
+    self.supplies = supplies
+    self.corridors = corridors
+    self.markets = markets
+    self.storages = storages
+    self.rules = rules
+    self.constraints = constraints
+    self.warnings = warnings
+    self.files = files
+    self.scenarioNames = scenarioNames
+  }
+
+  /// Sum of all slice hours (8760 for the default single slice).
+  public var totalHours: Double { slices.reduce(0) { $0 + $1.hours } }
+
+  public func commodity(named name: String) -> Commodity? { commodities.first { $0.name == name } }
+  public func node(named name: String) -> Node? { nodes.first { $0.name == name } }
+  public func corridor(named name: String) -> Corridor? { corridors.first { $0.name == name } }
+  public func market(named name: String) -> Market? { markets.first { $0.name == name } }
+  public func supply(named name: String) -> Supply? { supplies.first { $0.name == name } }
+  public func storage(named name: String) -> Storage? { storages.first { $0.name == name } }
+}
+
+/// What the planner optimises.
+public enum ObjectiveKind: String, Sendable, Equatable, Hashable, CaseIterable {
+  /// Maximise market value minus supply cost, tariffs and storage wear (default).
+  case maxValue = "max-value"
+  /// Minimise cost while meeting firm rules and constraints.
+  case minCost = "min-cost"
+  /// Maximise the smallest weighted throughput of the countries of the fair-share rule(s).
+  case maxMinFair = "max-min-fair"
+}
+
+/// A period of the horizon in which rates are constant.
+public struct TimeSlice: Sendable, Equatable, Hashable {
+  public var name: String
+  /// Length in hours, > 0.
+  public var hours: Double
+  public init(name: String, hours: Double) {
+    self.name = name
+    self.hours = hours
+  }
+}
+
+/// Something that flows: electricity, bandwidth, oil, …
+public struct Commodity: Sendable, Equatable, Hashable {
+  public var name: String
+  public var family: UnitFamily
+  /// Rate unit of LP variables and reports (`"MW"`, `"Tbps"`, `"Mt/yr"`).
+  public var unit: String
+  /// Unit of amounts, rate × time (`"MWh"`, `"Mt"`, `"Tbps·h"`); see ``Units/amount(fromUnitHours:unit:)``.
+  public var amountUnit: String
+  /// Denominator for showing prices (`"MWh"`, `"t"`, `"Tbps/month"`); see ``Units/displayPrice(_:unit:)``.
+  public var priceUnit: String
+
+  public init(name: String, family: UnitFamily, unit: String) {
+    self.name = name
+    self.family = family
+    self.unit = unit
+    self.amountUnit = Units.amountUnit(for: unit)
+    self.priceUnit = Units.priceUnit(for: unit)
+  }
+
+  /// A stored price (currency per unit·h) shown per ``priceUnit``.
+  public func displayPrice(_ perUnitHour: Double) -> Double { Units.displayPrice(perUnitHour, unit: unit) }
+}
+
+/// What a node is.
+public enum NodeKind: String, Sendable, Equatable, Hashable, CaseIterable {
+  /// A country: may own supplies and storage and appear in rules.
+  case country
+  /// A pass-through point (landing station, hub).
+  case transit
+  /// A market location (an exchange).
+  case market
+}
+
+/// A place in the network.
+public struct Node: Sendable, Equatable, Hashable {
+  public var name: String
+  public var kind: NodeKind
+  public var label: String?
+  /// Degrees north, in [-90, 90].
+  public var latitude: Double?
+  /// Degrees east, in [-180, 180].
+  public var longitude: Double?
+  public init(
+    name: String, kind: NodeKind, label: String? = nil, latitude: Double? = nil, longitude: Double? = nil
+  ) {
+    self.name = name
+    self.kind = kind
+    self.label = label
+    self.latitude = latitude
+    self.longitude = longitude
+  }
+}
+
+/// A value that is constant or varies by time slice.
+public enum Series: Sendable, Equatable, Hashable {
+  case constant(Double)
+  /// One value per slice, exactly `slices.count` of them.
+  case perSlice([Double])
+
+  /// The value in slice `slice` (0-based; must be a valid slice index for `.perSlice`).
+  public func value(at slice: Int) -> Double {
+    switch self {
+    case .constant(let v): v
+    case .perSlice(let values): values[slice]
+    }
+  }
+
+  /// The largest value.
+  public var maximum: Double {
+    switch self {
+    case .constant(let v): v
+    case .perSlice(let values): values.max() ?? 0
+    }
+  }
+
+  /// The smallest value.
+  public var minimum: Double {
+    switch self {
+    case .constant(let v): v
+    case .perSlice(let values): values.min() ?? 0
+    }
+  }
+
+  /// Σ hours[s] · value(s): the amount over the horizon for a rate series.
+  public func weightedSum(hours: [Double]) -> Double {
+    switch self {
+    case .constant(let v): hours.reduce(0) { $0 + $1 * v }
+    case .perSlice(let values): zip(values, hours).reduce(0) { $0 + $1.0 * $1.1 }
+    }
+  }
+}
+
+/// Commodity available at a country, per slice.
+public struct Supply: Sendable, Equatable, Hashable {
+  public var name: String
+  /// A node of kind `.country`.
+  public var country: String
+  public var commodity: String
+  /// Available rate (commodity unit), ≥ 0.
+  public var volume: Series
+  /// Currency per unit·h, ≥ 0 (default 0).
+  public var cost: Double
+  public var label: String?
+  /// Free-text `source =` citation.
+  public var citation: String?
+  public init(
+    name: String, country: String, commodity: String, volume: Series, cost: Double = 0,
+    label: String? = nil, citation: String? = nil
+  ) {
+    self.name = name
+    self.country = country
+    self.commodity = commodity
+    self.volume = volume
+    self.cost = cost
+    self.label = label
+    self.citation = citation
+  }
+}
+
+/// A link between two nodes.
+public struct Corridor: Sendable, Equatable, Hashable {
+  public var name: String
+  public var from: String
+  public var to: String
+  public var commodity: String
+  /// Rate at the sending end (commodity unit), ≥ 0.
+  public var capacity: Double
+  /// Fraction lost on the way, in [0, 1).
+  public var loss: Double
+  /// Currency per unit·h entering the corridor, ≥ 0.
+  public var tariff: Double
+  /// Capacity factor in [0, 1]: usable capacity is `capacity * availability`.
+  public var availability: Double
+  /// Flow may also go `to` → `from` (sharing the capacity).
+  public var twoWay: Bool
+  /// Group names (rules and constraints may name a group instead of listing corridors).
+  public var groups: [String]
+  /// A disabled corridor exists (reports show it) but must carry nothing.
+  public var enabled: Bool
+  public var label: String?
+  public var citation: String?
+  public init(
+    name: String, from: String, to: String, commodity: String, capacity: Double, loss: Double = 0,
+    tariff: Double = 0, availability: Double = 1, twoWay: Bool = false, groups: [String] = [],
+    enabled: Bool = true, label: String? = nil, citation: String? = nil
+  ) {
+    self.name = name
+    self.from = from
+    self.to = to
+    self.commodity = commodity
+    self.capacity = capacity
+    self.loss = loss
+    self.tariff = tariff
+    self.availability = availability
+    self.twoWay = twoWay
+    self.groups = groups
+    self.enabled = enabled
+    self.label = label
+    self.citation = citation
+  }
+}
+
+/// Where a commodity is sold.
+public struct Market: Sendable, Equatable, Hashable {
+  public var name: String
+  public var node: String
+  public var commodity: String
+  /// Currency per unit·h (may be negative: hourly power prices can be).
+  public var price: Series
+  /// Absorbable rate per slice (commodity unit); nil = unlimited.
+  public var volume: Series?
+  public var label: String?
+  public var citation: String?
+  public init(
+    name: String, node: String, commodity: String, price: Series, volume: Series? = nil,
+    label: String? = nil, citation: String? = nil
+  ) {
+    self.name = name
+    self.node = node
+    self.commodity = commodity
+    self.price = price
+    self.volume = volume
+    self.label = label
+    self.citation = citation
+  }
+}
+
+/// A store at a node (battery, tank). Its level is cyclic over the horizon.
+public struct Storage: Sendable, Equatable, Hashable {
+  public var name: String
+  public var node: String
+  /// The country whose commodity it stores (a node of kind `.country`).
+  public var owner: String
+  public var commodity: String
+  /// Maximum charge and discharge rate (commodity unit).
+  public var power: Double
+  /// Capacity in unit·h (MWh for MW).
+  public var energy: Double
+  /// Round-trip efficiency in (0, 1], applied when charging.
+  public var efficiency: Double
+  /// Currency per unit·h discharged.
+  public var wearCost: Double
+  public var label: String?
+  public var citation: String?
+  public init(
+    name: String, node: String, owner: String, commodity: String, power: Double, energy: Double,
+    efficiency: Double = 1, wearCost: Double = 0, label: String? = nil, citation: String? = nil
+  ) {
+    self.name = name
+    self.node = node
+    self.owner = owner
+    self.commodity = commodity
+    self.power = power
+    self.energy = energy
+    self.efficiency = efficiency
+    self.wearCost = wearCost
+    self.label = label
+    self.citation = citation
+  }
+}
+
+/// A named allocation rule.
+public struct Rule: Sendable, Equatable, Hashable {
+  public var name: String
+  public var kind: RuleKind
+  public var citation: String?
+  public init(name: String, kind: RuleKind, citation: String? = nil) {
+    self.name = name
+    self.kind = kind
+    self.citation = citation
+  }
+}
+
+/// How fair-share weights are set.
+public enum FairShareBasis: String, Sendable, Equatable, Hashable, CaseIterable {
+  /// Weight = the country's available supply of the corridors' commodity (hours-weighted).
+  case supply
+  /// Every country weighs 1.
+  case equal
+}
+
+/// The kinds of rule. Group references are already expanded to corridor names, and every
+/// name refers to an existing entry; all corridors of one rule carry the same commodity.
+public enum RuleKind: Sendable, Equatable, Hashable {
+  /// The country's hours-weighted share of the flow through `corridors` is at least `share`.
+  case minShare(country: String, corridors: [String], share: Double)
+  /// … at most `share`.
+  case maxShare(country: String, corridors: [String], share: Double)
+  /// The country delivers at least `volume` (commodity unit) to `market` in every slice.
+  case firm(country: String, market: String, volume: Double)
+  /// Max–min fairness among `countries` on `corridors` (used by `.maxMinFair`).
+  case fairShare(countries: [String], corridors: [String], basis: FairShareBasis)
+  /// Lexicographic: maximise `order[0]`'s flow on `corridors`, then `order[1]`'s, …
+  case priority(corridors: [String], order: [String])
+}
+
+/// One term of a custom constraint's linear form.
+public enum ConstraintQuantity: Sendable, Equatable, Hashable {
+  /// Flow entering `corridors`, of one country (nil: all countries).
+  case flow(country: String?, corridors: [String])
+  /// Delivered to `market`, from one country (nil: all).
+  case delivered(country: String?, market: String)
+  /// Used volume of a supply entry.
+  case supply(String)
+  /// Charging rate of a storage.
+  case charge(String)
+  /// Discharging rate of a storage.
+  case discharge(String)
+  /// Stored level (unit·h) of a storage, at the end of the slice.
+  case level(String)
+}
+
+/// The sense of a linear constraint.
+public enum ConstraintSense: String, Sendable, Equatable, Hashable {
+  case lessEqual = "<="
+  case greaterEqual = ">="
+  case equal = "=="
+}
+
+/// Whether a custom constraint is one row per slice or one row for the horizon.
+public enum ConstraintScope: String, Sendable, Equatable, Hashable {
+  /// One row per slice; quantities are rates.
+  case slice
+  /// One row; every quantity is an hours-weighted sum over the slices (an amount).
+  case horizon
+}
+
+/// A user-written linear constraint, normalised to `Σ coefficient · quantity (sense) constant`.
+///
+/// For `per = .slice` the row for slice `s` is
+/// `Σ coefficient · quantity[s]  (sense)  constant.value(at: s)`.
+/// For `per = .horizon` it is
+/// `Σ coefficient · Σ_s hours[s] · quantity[s]  (sense)  constant.value(at: 0)` and the
+/// constant is always `.constant`.
+public struct CustomConstraint: Sendable, Equatable, Hashable {
+  public struct Term: Sendable, Equatable, Hashable {
+    public var coefficient: Double
+    public var quantity: ConstraintQuantity
+    public init(coefficient: Double, quantity: ConstraintQuantity) {
+      self.coefficient = coefficient
+      self.quantity = quantity
+    }
+  }
+  public var name: String
+  public var per: ConstraintScope
+  /// Distinct quantities with non-zero coefficients, in order of first appearance.
+  public var terms: [Term]
+  public var sense: ConstraintSense
+  /// Right-hand side in commodity units (rates per slice; unit·h for horizon rows and for
+  /// `level`). Per slice when the expression used `available[…]` of a per-slice supply.
+  public var constant: Series
+  /// The commodity every quantity of the constraint carries.
+  public var commodity: String
+  /// The expression as written.
+  public var source: String
+  public var citation: String?
+  public init(
+    name: String, per: ConstraintScope, terms: [Term], sense: ConstraintSense, constant: Series,
+    commodity: String, source: String, citation: String? = nil
+  ) {
+    self.name = name
+    self.per = per
+    self.terms = terms
+    self.sense = sense
+    self.constant = constant
+    self.commodity = commodity
+    self.source = source
+    self.citation = citation
+  }
+}
