@@ -1,0 +1,57 @@
+// Helpers shared by the CorridorModel tests.
+
+import Testing
+
+@testable import CorridorModel
+
+/// The directory of the test sources (fixtures live under `Fixtures/`).
+let testDirectory: String = {
+  let file = #filePath
+  guard let slash = file.lastIndex(of: "/") else { return "." }
+  return String(file[..<slash])
+}()
+
+/// Path of a fixture, e.g. `fixture("good/full.toml")`.
+func fixture(_ name: String) -> String { testDirectory + "/Fixtures/" + name }
+
+/// `|a - b| <= 1e-9 · max(1, |a|, |b|)`.
+func close(_ a: Double, _ b: Double, tolerance: Double = 1e-9) -> Bool {
+  abs(a - b) <= tolerance * max(1, abs(a), abs(b))
+}
+
+/// A scratch directory for files written by a test (removed by the OS eventually).
+func scratchDirectory(_ name: String) -> String {
+  let dir = "/tmp/corridor-model-tests-\(getpid())/\(name)"
+  _ = dir.withCString { path in
+    var p = ""
+    for part in dir.split(separator: "/") {
+      p += "/" + part
+      _ = mkdir(p, 0o755)
+    }
+    return path
+  }
+  return dir
+}
+
+/// Writes `text` to `path`.
+func write(_ text: String, to path: String) {
+  guard let f = fopen(path, "wb") else { return }
+  _ = text.withCString { fputs($0, f) }
+  fclose(f)
+}
+
+/// Loads and returns the diagnostics of a failing load (empty if it loaded).
+func loadErrors(_ path: String, scenario: String? = nil) -> [Diagnostic] {
+  do {
+    _ = try ModelLoader.load(path: path, scenario: scenario)
+    return []
+  } catch {
+    return error.diagnostics
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
