@@ -4,14 +4,16 @@
 /// recomputed from the stored matrix, reduced costs from `c − Aᵀy`, so a wrong
 /// value from any layer below shows up as a violation.
 ///
-/// All violations are absolute (in the units of the model). For a continuous
-/// model with a dual point:
-/// - ``maxBoundViolation``: how far any variable lies outside its bounds;
-/// - ``maxRowViolation``: how far any row activity lies outside its bounds;
+/// Every measure is relative, so a model in MW and EUR over 8,760 hours is
+/// judged like a textbook LP. For a continuous model with a dual point:
+/// - ``maxBoundViolation``: how far any variable lies outside its bounds,
+///   divided by `1 + |bound|`;
+/// - ``maxRowViolation``: the same for row activities;
 /// - ``maxDualInfeasibility``: how far any dual or reduced cost has the wrong
-///   sign for its bound (for the objective sense);
+///   sign for its bound (for the objective sense), divided by `1 + max |cost|`;
 /// - ``maxComplementarityViolation``: the largest `|reduced cost| · slack` or
-///   `|dual| · slack` product (0 at an exact optimal vertex);
+///   `|dual| · slack` product (0 at an exact optimal vertex), divided by
+///   `max(1, |objective|)`: its share of the objective;
 /// - ``relativeGap``: `|primal − dual objective| / max(1, |primal objective|)`.
 /// For a MIP: ``maxIntegralityViolation`` is the largest distance of an
 /// integer variable from the nearest integer.
@@ -25,8 +27,7 @@ public struct Certificate: Sendable, Equatable {
   /// The dual objective value `Σ y·(active row bound) + Σ d·(active column bound) + constant`.
   public var dualObjective: Double?
 
-  /// Whether every available measure is within `tolerance` (gap relative, others absolute
-  /// after scaling by `1 + |bound|` of the item they measure).
+  /// Whether every available measure is within `tolerance`.
   public func holds(tolerance: Double = 1e-7) -> Bool {
     let measures = [maxBoundViolation, maxRowViolation, maxDualInfeasibility ?? 0,
                     maxComplementarityViolation ?? 0, relativeGap ?? 0, maxIntegralityViolation ?? 0]
@@ -81,7 +82,7 @@ extension LinearProgram {
       let t = s * mult
       if t > 0 {
         if lo.isFinite {
-          compl = max(compl, t * abs(value - lo) / (1 + abs(lo)))
+          compl = max(compl, t * abs(value - lo))
           dualObj += mult * lo
         } else {
           dualInf = max(dualInf, t)
@@ -89,7 +90,7 @@ extension LinearProgram {
         }
       } else if t < 0 {
         if hi.isFinite {
-          compl = max(compl, -t * abs(hi - value) / (1 + abs(hi)))
+          compl = max(compl, -t * abs(hi - value))
           dualObj += mult * hi
         } else {
           dualInf = max(dualInf, -t)
@@ -99,8 +100,10 @@ extension LinearProgram {
     }
     for i in 0..<m { judge(y[i], act[i], rowLower[i], rowUpper[i]) }
     for j in 0..<n { judge(d[j], x[j], colLower[j], colUpper[j]) }
-    cert.maxDualInfeasibility = dualInf
-    cert.maxComplementarityViolation = compl
+    var costScale = 0.0
+    for c in cost { costScale = max(costScale, abs(c)) }
+    cert.maxDualInfeasibility = dualInf / (1 + costScale)
+    cert.maxComplementarityViolation = compl / max(1, abs(objective))
     cert.dualObjective = dualObj
     cert.relativeGap = abs(objective - dualObj) / max(1, abs(objective))
     return cert

@@ -22,7 +22,9 @@ public enum LPError: Error, Sendable, Equatable, CustomStringConvertible {
   case sensitivityUnavailable(String)
   /// The GLPK problem was created on another thread; GLPK problems are thread-bound.
   case wrongThread(String)
-  /// A file could not be read or parsed. `message` carries GLPK's own text (file:line).
+  /// A file does not exist, is not a regular file, or cannot be opened.
+  case fileUnavailable(path: String, message: String)
+  /// A file could not be parsed. `message` carries GLPK's own text (file:line).
   case readFailed(path: String, message: String)
   /// A file could not be written.
   case writeFailed(path: String, message: String)
@@ -53,6 +55,8 @@ public enum LPError: Error, Sendable, Equatable, CustomStringConvertible {
       return message
     case let .wrongThread(message):
       return message
+    case let .fileUnavailable(path, message):
+      return "cannot open '\(path)': \(message)"
     case let .readFailed(path, message):
       return "cannot read '\(path)': \(message)"
     case let .writeFailed(path, message):

@@ -48,7 +48,20 @@ extension LinearProgram {
       switch format {
       case .freeMPS: return glp_write_mps(b.prob, GLP_MPS_FILE, nil, tmp)
       case .fixedMPS: return glp_write_mps(b.prob, GLP_MPS_DECK, nil, tmp)
-      case .cplexLP: return glp_write_lp(b.prob, nil, tmp)
+      case .cplexLP:
+        // CPLEX LP names allow fewer characters than GLPK stores; write a copy
+        // with readable, unique, legal names rather than GLPK's x_N fallback.
+        let q = glp_create_prob()!
+        defer { glp_delete_prob(q) }
+        glp_copy_prob(q, b.prob, GLP_ON)
+        var used = Set<String>()
+        for j in 0..<variableCount {
+          if let n = colName[j] { glp_set_col_name(q, Int32(j + 1), Self.lpName(n, used: &used)) }
+        }
+        for i in 0..<constraintCount {
+          if let n = rowName[i] { glp_set_row_name(q, Int32(i + 1), Self.lpName(n, used: &used)) }
+        }
+        return glp_write_lp(q, nil, tmp)
       }
     }
     guard rc == 0 else {
@@ -62,6 +75,27 @@ extension LinearProgram {
     }
   }
 
+  /// A name legal in CPLEX LP files (letters, digits and `!"#$%&()/,.;?@_`'{}|~`,
+  /// not starting with a digit or a period), unique among `used`.
+  /// `flow[KZ,caspian-cable,h0042]` becomes `flow(KZ,caspian_cable,h0042)`.
+  static func lpName(_ name: String, used: inout Set<String>) -> String {
+    let allowed = Set("!\"#$%&()/,.;?@_`'{}|~")
+    var out = String(name.map { ch -> Character in
+      if ch == "[" { return "(" }
+      if ch == "]" { return ")" }
+      if ch.isASCII && (ch.isLetter || ch.isNumber || allowed.contains(ch)) { return ch }
+      return "_"
+    })
+    if let f = out.first, f.isNumber || f == "." { out = "_" + out }
+    var candidate = String(out.prefix(240))
+    var k = 1
+    while !used.insert(candidate).inserted {
+      k += 1
+      candidate = String(out.prefix(240)) + "~\(k)"
+    }
+    return candidate
+  }
+
   static func temporarySibling(of path: String) -> String {
     let dir = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
     let file = String(path.split(separator: "/").last ?? "out")
@@ -72,13 +106,13 @@ extension LinearProgram {
   static func checkReadable(_ path: String) throws(LPError) {
     var st = stat()
     guard stat(path, &st) == 0 else {
-      throw .readFailed(path: path, message: String(cString: strerror(errno)))
+      throw .fileUnavailable(path: path, message: String(cString: strerror(errno)))
     }
     guard (st.st_mode & S_IFMT) == S_IFREG else {
-      throw .readFailed(path: path, message: "not a regular file")
+      throw .fileUnavailable(path: path, message: "not a regular file")
     }
     guard access(path, R_OK) == 0 else {
-      throw .readFailed(path: path, message: String(cString: strerror(errno)))
+      throw .fileUnavailable(path: path, message: String(cString: strerror(errno)))
     }
   }
 

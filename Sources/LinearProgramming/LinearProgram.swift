@@ -545,3 +545,31 @@ struct DirtySet {
   var columns = Set<Int>()
   var rows = Set<Int>()
 }
+
+// MARK: - Bulk objective
+
+extension LinearProgram {
+  /// Sets every objective coefficient at once (column order): the bulk path.
+  ///
+  /// - Parameters:
+  ///   - coefficients: One finite coefficient per variable.
+  ///   - constant: The objective's constant term.
+  ///   - sense: The new sense, or nil to keep the current one.
+  public func setObjective(coefficients: [Double], constant: Double = 0, sense: ObjectiveSense? = nil) throws(LPError) {
+    guard coefficients.count == variableCount else {
+      throw .invalidArgument("setObjective: \(coefficients.count) coefficients for \(variableCount) variables")
+    }
+    try Self.checkFinite("objective constant", constant)
+    for (j, c) in coefficients.enumerated() where !c.isFinite {
+      throw .nonFiniteValue(what: "objective coefficient of \(describe(Variable(modelID: id, index: j)))", value: c)
+    }
+    cost = coefficients
+    objectiveConstant = constant
+    if let sense { self.sense = sense }
+    dirty.objective = true
+    invalidate(structure: false)
+  }
+
+  /// The objective coefficients in column order.
+  public var objectiveCoefficients: [Double] { cost }
+}

@@ -1,1 +1,0 @@
-// Placeholder: the corridor formulation lands here.

@@ -1,1 +1,0 @@
-// Placeholder: report rendering lands here.

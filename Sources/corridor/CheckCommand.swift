@@ -1,0 +1,28 @@
+import ArgumentParser
+import CorridorModel
+
+extension Corridor {
+  /// `corridor check MODEL`: validate only.
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Validate a corridor model (and scenario) and list every problem at once.",
+      discussion: "Prints nothing but a summary line on success (warnings go to stderr).\n\n\(ExitStatus.help)")
+
+    @Argument(help: ArgumentHelp("The corridor model or scenario file (.toml).", valueName: "model"))
+    var model: String
+
+    @Option(help: "A scenario file to apply on top of the model.")
+    var scenario: String?
+
+    func run() throws {
+      try runReporting {
+        try InputKind.checkExists(model)
+        if let scenario { try InputKind.checkExists(scenario) }
+        let m = try ModelLoader.load(path: model, scenario: scenario)
+        for w in m.warnings { Output.warning(w.description) }
+        print("\(model): ok — \(m.nodes.count) nodes, \(m.corridors.count) corridors, \(m.supplies.count) supplies, \(m.markets.count) markets, \(m.rules.count) rules, \(m.constraints.count) constraints, \(m.slices.count) time slices" + (m.warnings.isEmpty ? "" : ", \(m.warnings.count) warning(s)"))
+        return .optimal
+      }
+    }
+  }
+}

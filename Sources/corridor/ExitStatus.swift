@@ -1,0 +1,66 @@
+import ArgumentParser
+import CorridorModel
+import LinearProgramming
+
+/// The exit codes of `corridor`, documented in the README and in `--help`.
+///
+/// They follow BSD `sysexits.h` where one fits (64–73) and use 10–13 for
+/// solver outcomes a script may want to branch on.
+enum ExitStatus: Int32 {
+  case optimal = 0
+  case infeasible = 10
+  case unbounded = 11
+  case limitReached = 13
+  case usage = 64
+  case badInput = 65
+  case inputMissing = 66
+  case internalError = 70
+  case cannotWrite = 73
+
+  static let help = """
+    Exit codes: 0 optimal (or, for check, a valid model); 10 infeasible; 11 unbounded or
+    infeasible-or-unbounded; 13 stopped at a time or iteration limit; 64 usage error;
+    65 bad input file; 66 input missing or unreadable; 70 internal or solver error;
+    73 output cannot be written.
+    """
+
+  init(_ t: TerminationStatus) {
+    switch t {
+    case .optimal: self = .optimal
+    case .infeasible: self = .infeasible
+    case .unbounded, .infeasibleOrUnbounded: self = .unbounded
+    case .timeLimit, .iterationLimit: self = .limitReached
+    case .numericalError, .solverError: self = .internalError
+    }
+  }
+
+  var code: ExitCode { ExitCode(rawValue) }
+}
+
+/// An error the CLI reports on stderr with its exit status.
+struct CLIFailure: Error {
+  var status: ExitStatus
+  var message: String
+}
+
+extension CLIFailure {
+  /// Maps any error from the layers below to a message and an exit status.
+  init(_ error: any Error) {
+    switch error {
+    case let e as CLIFailure:
+      self = e
+    case let e as ModelLoadError:
+      self.init(status: .badInput, message: e.description)
+    case let e as LPError:
+      switch e {
+      case .fileUnavailable: self.init(status: .inputMissing, message: e.description)
+      case .readFailed, .mathProg, .mathProgSequence: self.init(status: .badInput, message: e.description)
+      case .writeFailed: self.init(status: .cannotWrite, message: e.description)
+      case .nonFiniteValue, .invalidBounds, .invalidName, .duplicateName: self.init(status: .badInput, message: e.description)
+      default: self.init(status: .internalError, message: e.description)
+      }
+    default:
+      self.init(status: .internalError, message: "\(error)")
+    }
+  }
+}
