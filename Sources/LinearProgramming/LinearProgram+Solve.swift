@@ -36,7 +36,8 @@ extension LinearProgram {
     }
     sol.duals = duals
     sol.reducedCosts = reduced
-    let certificate: Certificate? = sol.values.isEmpty ? nil
+    // A point is complete when it has one value per variable (none for a model without variables).
+    let certificate: Certificate? = sol.primal == .none || sol.values.count != variableCount ? nil
       : certificate(values: sol.values, duals: sol.dual == .feasible || isMixedInteger ? duals : nil,
                     objective: sol.objective ?? 0)
     let solution = Solution(
