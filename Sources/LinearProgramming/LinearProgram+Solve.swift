@@ -286,19 +286,21 @@ extension LinearProgram {
       if colKind[j] != .continuous { lo = lo.rounded(.up); hi = hi.rounded(.down) }
       if lo > hi { infeasible = true; continue }
       let c = s * cost[j]
-      if c > 0 { if lo.isFinite { x[j] = lo } else { unbounded = true } }
+      // Any point within the bounds; the preferred bound where the cost has one.
+      x[j] = lo.isFinite ? lo : (hi.isFinite ? hi : 0)
+      if c > 0 { if !lo.isFinite { unbounded = true } }
       else if c < 0 { if hi.isFinite { x[j] = hi } else { unbounded = true } }
-      else { x[j] = lo.isFinite ? lo : (hi.isFinite ? hi : 0) }
     }
     let alg: SolverOptions.Algorithm = options.algorithm == .auto ? .primal : options.algorithm
     if infeasible {
       return RawResult(termination: .infeasible, primal: .none, dual: .none, raw: "an empty row excludes 0, or no integer value lies between the bounds of an integer variable", objective: nil, algorithm: alg)
     }
-    if unbounded {
-      return RawResult(termination: .unbounded, primal: .feasible, dual: .infeasible, raw: "a variable with a non-zero cost has no bound in the improving direction", objective: nil, values: [], algorithm: alg)
-    }
     var obj: Double = objectiveConstant
     for j in 0..<variableCount { obj += cost[j] * x[j] }
+    if unbounded {
+      // A feasible point (as GLPK gives the last vertex it reached) with its objective.
+      return RawResult(termination: .unbounded, primal: .feasible, dual: .infeasible, raw: "a variable with a non-zero cost has no bound in the improving direction", objective: obj, values: x, activities: [Double](repeating: 0, count: constraintCount), algorithm: alg)
+    }
     var bs = [BasisStatus](repeating: .free, count: variableCount)
     for j in 0..<variableCount {
       let lo: Double = colLower[j], hi: Double = colUpper[j], v: Double = x[j]
