@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the system packages the project needs (Debian/Ubuntu), only when missing:
+#   libglpk-dev  GLPK's headers and library (the solver)
+#   glpk-utils   glpsol and GLPK's example models (reference solutions in the tests)
+set -euo pipefail
+missing=()
+for pkg in libglpk-dev glpk-utils; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "installing: ${missing[*]}" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi

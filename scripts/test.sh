@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The project's test command (README): installs GLPK when missing, builds, runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+swift build --product corridor
+swift test
