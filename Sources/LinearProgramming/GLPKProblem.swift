@@ -60,6 +60,13 @@ extension GLPKProblem {
   func setColumn(_ j: Int, lower: Double, upper: Double, kind: VariableKind) {
     let k = Int32(j + 1)
     glp_set_col_kind(prob, k, kind == .continuous ? GLP_CV : GLP_IV)
+    // glp_intopt rejects an integer column with a fractional bound (GLP_EBOUND):
+    // give GLPK the integer bounds it means. If no integer lies between them,
+    // keep the given pair (runMIP reports such a model infeasible itself).
+    var (lower, upper) = (lower, upper)
+    if kind != .continuous, lower.rounded(.up) <= upper.rounded(.down) {
+      (lower, upper) = (lower.rounded(.up), upper.rounded(.down))
+    }
     glp_set_col_bnds(prob, k, Self.boundType(lower, upper), lower.isFinite ? lower : 0, upper.isFinite ? upper : 0)
   }
 

@@ -13,6 +13,12 @@ extension LinearProgram {
     if variableCount == 0 || constraintCount == 0 {
       return (solveTrivially(options), nil)
     }
+    for j in 0..<variableCount where colKind[j] != .continuous && colLower[j].rounded(.up) > colUpper[j].rounded(.down) {
+      let alg: SolverOptions.Algorithm = options.algorithm == .auto ? .primal : options.algorithm
+      return (RawResult(termination: .infeasible, primal: .none, dual: .none,
+                        raw: "no integer value lies between the bounds of integer \(describe(Variable(modelID: id, index: j)))",
+                        objective: nil, algorithm: alg), nil)
+    }
     applyScalingForMIP(p, options.scaling)
     var parm = glp_iocp()
     glp_init_iocp(&parm)
