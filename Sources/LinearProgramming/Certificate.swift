@@ -16,7 +16,8 @@
 ///   `max(1, |objective|)`: its share of the objective;
 /// - ``relativeGap``: `|primal − dual objective| / max(1, |primal objective|)`.
 /// For a MIP: ``maxIntegralityViolation`` is the largest distance of an
-/// integer variable from the nearest integer.
+/// integer variable from the nearest integer; with ``SolverOptions/mipDuals``
+/// the dual measures judge the LP with every integer variable fixed at its value.
 public struct Certificate: Sendable, Equatable {
   public var maxBoundViolation: Double
   public var maxRowViolation: Double
@@ -99,7 +100,16 @@ extension LinearProgram {
       }
     }
     for i in 0..<m { judge(y[i], act[i], rowLower[i], rowUpper[i]) }
-    for j in 0..<n { judge(d[j], x[j], colLower[j], colUpper[j]) }
+    for j in 0..<n {
+      // A MIP's duals (SolverOptions.mipDuals) belong to the LP with every
+      // integer variable fixed at its value: judge them against that LP.
+      if colKind[j] != .continuous {
+        let v = x[j].rounded()
+        judge(d[j], x[j], v, v)
+      } else {
+        judge(d[j], x[j], colLower[j], colUpper[j])
+      }
+    }
     var costScale = 0.0
     for c in cost { costScale = max(costScale, abs(c)) }
     cert.maxDualInfeasibility = dualInf / (1 + costScale)
