@@ -223,11 +223,11 @@ func finite(_ v: Double?) -> Double? {
   return v
 }
 
-/// JSON text with a fixed key order (as declared) and two-space indentation.
+/// JSON text with keys sorted (stable from run to run) and pretty-printed.
 enum JSONText {
   static func encode<T: Encodable>(_ value: T) throws -> String {
     let e = JSONEncoder()
-    e.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+    e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = try e.encode(value)
     return String(decoding: data, as: UTF8.self) + "\n"
   }

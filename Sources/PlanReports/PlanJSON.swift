@@ -27,7 +27,7 @@ struct PlanJSON {
     enum K: String, CodingKey { case value, unit }
   }
 
-  /// An ordered JSON object: keys appear as added.
+  /// A JSON object built field by field (keys are sorted on output); nil values stay as null.
   struct Object: Encodable {
     var fields: [(String, any Encodable)] = []
     mutating func set(_ k: String, _ v: any Encodable) { fields.append((k, v)) }
