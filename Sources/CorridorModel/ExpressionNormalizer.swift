@@ -180,9 +180,24 @@ struct ExpressionNormalizer {
     }
   }
 
+  /// How each function is called, for arity errors.
+  static let usage: [String: (arity: ClosedRange<Int>, usage: String)] = [
+    "flow": (1...2, "flow[corridor], flow[group:name] or flow[country, corridor]"),
+    "delivered": (1...2, "delivered[market] or delivered[country, market]"),
+    "supply": (1...1, "one supply entry: supply[kz-power]"),
+    "available": (1...1, "one supply entry: available[kz-power]"),
+    "capacity": (1...1, "one corridor: capacity[black-sea]"),
+    "charge": (1...1, "one storage: charge[az-battery]"),
+    "discharge": (1...1, "one storage: discharge[az-battery]"),
+    "level": (1...1, "one storage: level[az-battery]"),
+  ]
+
   private func commodities(of function: String, _ args: [ExpressionArgument], column: Int)
     throws(ExpressionError) -> [(name: String, column: Int)]
   {
+    if let u = Self.usage[function], !u.arity.contains(args.count) {
+      throw ExpressionError(message: "\(function) takes \(u.usage)", column: column)
+    }
     switch function {
     case "flow", "capacity":
       guard let last = args.last else { return [] }

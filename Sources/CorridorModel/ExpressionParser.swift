@@ -320,6 +320,9 @@ struct ExpressionParser {
       case nil:
         throw ExpressionError(message: "unbalanced '[': add a matching ']'", column: open)
       default:
+        if !s[i...].contains("]") {
+          throw ExpressionError(message: "unbalanced '[': add a matching ']'", column: open)
+        }
         throw ExpressionError(message: "unexpected '\(tokenText(at: i))' in brackets; separate names with ','", column: column)
       }
     }
