@@ -1,0 +1,108 @@
+import Testing
+
+@testable import CorridorModel
+
+@Suite("Key locator")
+struct LocatorTests {
+  func positions(_ text: String) -> [String: SourcePosition] {
+    var l = KeyLocator(text)
+    l.run()
+    return l.positions
+  }
+
+  func line(_ p: [String: SourcePosition], _ path: String) -> Int? {
+    p[path.split(separator: ".").map(String.init).storageKey]?.line
+  }
+
+  @Test("headers, keys, dotted keys, inline tables and arrays")
+  func lines() {
+    let text = """
+      # comment
+      [model]
+      name = "x" # trailing
+      currency = 'EUR'
+
+      [corridors.black-sea]
+      from = "GE"
+      capacity = "1.3 GW"
+      loss.value = 3
+
+      [time]
+      slices = [
+        { name = "w", hours = 10 },   # first
+        # a comment inside
+        { name = "s",
+          hours = 20 },
+      ]
+      [[extra.list]]
+      a = 1
+      [[extra.list]]
+      a = 2
+      """
+    let p = positions(text)
+    #expect(line(p, "model") == 2)
+    #expect(line(p, "model.name") == 3)
+    #expect(line(p, "model.currency") == 4)
+    #expect(line(p, "corridors") == 6)
+    #expect(line(p, "corridors.black-sea") == 6)
+    #expect(line(p, "corridors.black-sea.capacity") == 8)
+    #expect(line(p, "corridors.black-sea.loss.value") == 9)
+    #expect(line(p, "time.slices") == 12)
+    #expect(line(p, "time.slices.0") == 13)
+    #expect(line(p, "time.slices.0.hours") == 13)
+    #expect(line(p, "time.slices.1") == 15)
+    #expect(line(p, "time.slices.1.hours") == 16)
+    #expect(line(p, "extra.list.0.a") == 19)
+    #expect(line(p, "extra.list.1.a") == 21)
+  }
+
+  @Test("quoted keys and strings with brackets, quotes and hashes")
+  func strings() {
+    let text = """
+      [nodes."a.b"]
+      label = "has [brackets] and # and \\" quote"
+      'lit' = 'it''s'
+      multi = \"\"\"
+      [not.a.header]
+      x = 1
+      \"\"\"
+      after = 1
+      """
+    let p = positions(text)
+    #expect(p[["nodes", "a.b"].storageKey]?.line == 1)
+    #expect(p[["nodes", "a.b", "label"].storageKey]?.line == 2)
+    #expect(p[["nodes", "a.b", "after"].storageKey]?.line == 8)
+    #expect(p[["not", "a", "header"].storageKey] == nil)
+  }
+
+  @Test("value columns are recorded for column arithmetic")
+  func valueColumns() {
+    let p = positions("[c.k]\nexpr = \"flow[x] <= 5\"\n")
+    let pos = p[["c", "k", "expr"].storageKey]
+    #expect(pos?.column == 1)
+    #expect(pos?.valueColumn == 8)
+    if let pos {
+      #expect(Reporter.fileColumn(text: "[c.k]\nexpr = \"flow[x] <= 5\"\n", position: pos, offset: 1) == 9)
+      #expect(Reporter.fileColumn(text: "[c.k]\nexpr = \"flow[x] <= 5\"\n", position: pos, offset: 9) == 17)
+    }
+  }
+
+  @Test("never hangs or crashes on malformed text", arguments: [
+    "[", "[[", "a = ", "= 1", "a = [1, 2", "a = { b = ", "\"unterminated", "'''", "a.b.c", "[a.\"b", "x = \"\"\"\n",
+    "\u{0}\u{1}", "[]]]]", "a = [[[[[", "#",
+  ])
+  func malformed(text: String) {
+    var l = KeyLocator(text)
+    l.run()
+  }
+
+  @Test("ancestor lookup finds the enclosing table")
+  func ancestors() {
+    let doc = ModelDocument(
+      path: "m.toml", canonicalPath: "/m.toml", text: "", root: [:],
+      positions: positions("[corridors.x]\nfrom = \"A\"\n"))
+    #expect(doc.position(of: ["corridors", "x", "capacity"])?.line == 1)
+    #expect(doc.position(of: ["corridors", "x", "from"])?.line == 2)
+    #expect(doc.position(of: ["markets"]) == nil)
+  }
+}
