@@ -26,7 +26,9 @@ extension ModelBuilder {
     {
       reporter.error(["model", "objective"], "objective \"max-min-fair\" needs a fair-share rule; add [rules.NAME] with kind = \"fair-share\"")
     }
-    checkReachability()
+    // Reachability is only meaningful when every entry loaded: an entry dropped for an
+    // error would otherwise cause a cascade of misleading warnings.
+    if !reporter.hasErrors { checkReachability() }
   }
 
   /// Nodes reachable from `start` over enabled corridors of `commodity` with usable capacity.

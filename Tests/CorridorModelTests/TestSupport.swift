@@ -40,14 +40,19 @@ func write(_ text: String, to path: String) {
   fclose(f)
 }
 
-/// Loads and returns the diagnostics of a failing load (empty if it loaded).
-func loadErrors(_ path: String, scenario: String? = nil) -> [Diagnostic] {
+/// The diagnostics (errors and warnings) of a failing load; empty if it loaded.
+func loadDiagnostics(_ path: String, scenario: String? = nil) -> [Diagnostic] {
   do {
     _ = try ModelLoader.load(path: path, scenario: scenario)
     return []
   } catch {
     return error.diagnostics
   }
+}
+
+/// Only the errors of a failing load.
+func loadErrors(_ path: String, scenario: String? = nil) -> [Diagnostic] {
+  loadDiagnostics(path, scenario: scenario).filter { $0.severity == .error }
 }
 
 #if canImport(Glibc)
