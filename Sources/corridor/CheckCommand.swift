@@ -16,10 +16,7 @@ extension Corridor {
 
     func run() throws {
       try runReporting {
-        try InputKind.checkExists(model)
-        if let scenario { try InputKind.checkExists(scenario) }
-        let m = try ModelLoader.load(path: model, scenario: scenario)
-        for w in m.warnings { Output.warning(w.description) }
+        let m = try loadCorridorModel(model, scenario: scenario)
         print("\(model): ok — \(m.nodes.count) nodes, \(m.corridors.count) corridors, \(m.supplies.count) supplies, \(m.markets.count) markets, \(m.rules.count) rules, \(m.constraints.count) constraints, \(m.slices.count) time slices" + (m.warnings.isEmpty ? "" : ", \(m.warnings.count) warning(s)"))
         return .optimal
       }

@@ -30,7 +30,7 @@ func runReporting(_ body: () throws -> ExitStatus) throws {
     status = try body()
   } catch {
     let failure = CLIFailure(error)
-    Output.error(failure.message)
+    if failure.preformatted { Output.plain(failure.message) } else { Output.error(failure.message) }
     throw failure.status.code
   }
   if status != .optimal { throw status.code }

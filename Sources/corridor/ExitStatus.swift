@@ -41,6 +41,8 @@ enum ExitStatus: Int32 {
 struct CLIFailure: Error {
   var status: ExitStatus
   var message: String
+  /// Already in `file:line: error: …` form (model diagnostics): printed as is.
+  var preformatted = false
 }
 
 extension CLIFailure {
@@ -50,7 +52,10 @@ extension CLIFailure {
     case let e as CLIFailure:
       self = e
     case let e as ModelLoadError:
-      self.init(status: .badInput, message: e.description)
+      let n = e.errors.count
+      self.init(status: .badInput,
+                message: e.description + "\ncorridor: \(n) error\(n == 1 ? "" : "s"); nothing was solved or written",
+                preformatted: true)
     case let e as LPError:
       switch e {
       case .fileUnavailable: self.init(status: .inputMissing, message: e.description)

@@ -39,10 +39,7 @@ extension Corridor {
       try runReporting {
         let path = lpPath ?? mpsPath!
         try Output.checkWritable(path)
-        try InputKind.checkExists(model)
-        if let scenario { try InputKind.checkExists(scenario) }
-        let m = try ModelLoader.load(path: model, scenario: scenario)
-        for w in m.warnings { Output.warning(w.description) }
+        let m = try loadCorridorModel(model, scenario: scenario)
         let f = try Formulation(model: m)
         try Planner().prepareExport(f)
         try f.program.write(to: path, format: lpPath != nil ? .cplexLP : .freeMPS)

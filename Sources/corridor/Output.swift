@@ -34,6 +34,10 @@ enum Output {
     FileHandle.standardError.write(Data(("corridor: error: " + message + "\n").utf8))
   }
 
+  static func plain(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+  }
+
   static func warning(_ message: String) {
     FileHandle.standardError.write(Data(("corridor: warning: " + message + "\n").utf8))
   }

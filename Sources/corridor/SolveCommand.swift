@@ -65,10 +65,7 @@ extension Corridor {
     }
 
     private func solveCorridorModel() throws -> ExitStatus {
-      try InputKind.checkExists(file)
-      if let scenario { try InputKind.checkExists(scenario) }
-      let model = try ModelLoader.load(path: file, scenario: scenario)
-      for w in model.warnings { Output.warning(w.description) }
+      let model = try loadCorridorModel(file, scenario: scenario)
       let plan = try Planner(options: solver.options).plan(model)
       let text = try PlanReport(plan: plan).render(format)
       try Output.emit(text, to: output)
@@ -147,4 +144,14 @@ enum InputKind: Equatable {
       throw CLIFailure(status: .inputMissing, message: "cannot open '\(path)': permission denied")
     }
   }
+}
+
+/// Loads a corridor model (and scenario), telling a missing file (exit 66)
+/// from a bad one (65), and prints the loader's warnings to stderr.
+func loadCorridorModel(_ path: String, scenario: String?) throws -> CorridorModel {
+  try InputKind.checkExists(path)
+  if let scenario { try InputKind.checkExists(scenario) }
+  let model = try ModelLoader.load(path: path, scenario: scenario)
+  for w in model.warnings { Output.plain(w.description) }
+  return model
 }
