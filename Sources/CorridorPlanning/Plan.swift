@@ -133,6 +133,9 @@ public struct RuleResult: Sendable {
   /// Shadow price of the rule (Σ over its rows); objective change per unit relaxation.
   public var dual: Double?
   public var note: String?
+  /// For share rules: objective change per percentage point more share demanded
+  /// (`dual × total flow / 100`; negative when the rule costs value).
+  public var perSharePoint: Double? = nil
 }
 
 /// A custom constraint's outcome.

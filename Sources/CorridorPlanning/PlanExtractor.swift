@@ -182,8 +182,11 @@ struct PlanExtractor {
         let mine = averageFlow(corridors, origin: country)
         let kind: String
         if case .minShare = rule.kind { kind = "min-share" } else { kind = "max-share" }
+        // The row is F_o − σ·ΣF ≥ 0: one more point of σ moves its right-hand side by ΣF/100.
+        let sign: Double = kind == "min-share" ? 1 : -1
         return RuleResult(name: rule.name, kind: kind, target: share, achieved: all > 1e-12 ? mine / all : nil,
-                          binding: bindingRows > 0, dual: dual, note: "\(country) on \(corridors.joined(separator: ", "))")
+                          binding: bindingRows > 0, dual: dual, note: "\(country) on \(corridors.joined(separator: ", "))",
+                          perSharePoint: dual.map { sign * $0 * all / 100 })
       case let .firm(country, market, volume):
         let m = f.model.markets.firstIndex { $0.name == market }
         let block = f.deliveries.first { $0.origin == country && $0.market == m }

@@ -172,6 +172,7 @@ struct PlanJSON {
       x.set("binding", r.binding)
       x.setOptional("dual", finite(r.dual))
       x.setOptional("detail", r.note)
+      x.setOptional("per_share_point", finite(r.perSharePoint))
       return x
     })
     o.set("constraints", p.constraints.map { c -> Object in

@@ -101,7 +101,9 @@ struct PlanText {
       let share = r.kind == "min-share" || r.kind == "max-share"
       let target = r.target.map { share ? Number.percent($0) : num($0) } ?? "–"
       let achieved = r.achieved.map { share ? Number.percent($0) : num($0, r.kind == "fair-share" ? 4 : 1) } ?? "–"
-      t.add([r.name, r.kind, target, achieved, r.binding ? "yes" : "no", r.dual.map { num($0, 2) } ?? "–", r.note ?? ""])
+      var detail = r.note ?? ""
+      if let p = r.perSharePoint, r.binding { detail += "; \(num(p, 0)) \(plan.currency) per share point" }
+      t.add([r.name, r.kind, target, achieved, r.binding ? "yes" : "no", r.dual.map { num($0, 2) } ?? "–", detail])
     }
     return t
   }
