@@ -26,6 +26,11 @@ public final class MathProgModel {
   private let owner: pthread_t
   private let directory: String
   private var failed = false
+  /// GLPK runs the statements after `solve;` once per translation (a second
+  /// `glp_mpl_postsolve` aborts the process).
+  private var postsolved = false
+  /// The shape of the generated LP; postsolve needs exactly it (GLPK aborts otherwise).
+  private let generatedShape: (variables: Int, constraints: Int)
 
   /// Translates `model` with optional separate `data` files.
   /// - Throws: ``LPError/readFailed(path:message:)`` for missing files,
@@ -58,6 +63,7 @@ public final class MathProgModel {
     }
     tran = t
     program = lp
+    generatedShape = (lp.variableCount, lp.constraintCount)
   }
 
   deinit {
@@ -67,13 +73,21 @@ public final class MathProgModel {
   /// Runs the statements after `solve;` (printf, display, table out) on the
   /// program's current solution and returns their output.
   /// - Throws: ``LPError/notSolved(_:)`` without a current solution,
-  ///   ``LPError/mathProgSequence(_:)`` after a failed postsolve.
+  ///   ``LPError/mathProgSequence(_:)`` after a failed or a previous postsolve
+  ///   (GLPK runs it once per translation) or when the program no longer has
+  ///   the generated shape.
   public func postsolve() throws(LPError) -> String {
     guard pthread_equal(owner, pthread_self()) != 0 else {
       throw .wrongThread("a MathProg workspace must be used on the thread that created it")
     }
     guard let tran, !failed else {
       throw .mathProgSequence("postsolve after a failed MathProg step: translate the model again")
+    }
+    guard !postsolved else {
+      throw .mathProgSequence("postsolve runs once per translation: translate the model again to run it on another solution")
+    }
+    guard program.variableCount == generatedShape.variables, program.constraintCount == generatedShape.constraints else {
+      throw .mathProgSequence("postsolve needs the program as the model generated it (\(generatedShape.variables) variables, \(generatedShape.constraints) constraints), not \(program.variableCount) and \(program.constraintCount): add variables or rows to a copy, or translate the model again")
     }
     guard let sol = program.solution else {
       throw .notSolved("postsolve needs a current solution: solve the program first")
@@ -83,6 +97,7 @@ public final class MathProgModel {
     let (rc, text) = Self.inDirectory(directory) {
       withGLPKOutput { glp_mpl_postsolve(tran, b.prob, kind) }
     }
+    postsolved = true
     if rc != 0 {
       failed = true
       throw .mathProg(message: Self.errorLines(text))
