@@ -53,12 +53,26 @@ extension LinearProgram {
 
   /// Sets the basis the next simplex solve starts from (an advanced start).
   ///
-  /// The statuses need not form a valid basis: GLPK repairs a singular one, and
-  /// a status that does not fit a bound (e.g. `atUpper` without an upper bound)
-  /// is corrected by GLPK.
+  /// A status that does not fit a bound (e.g. `atUpper` without an upper bound)
+  /// is corrected by GLPK. The basis must have one basic status per constraint,
+  /// and a basic variable must appear in some constraint; a basis that is
+  /// singular nonetheless ends the next solve with ``TerminationStatus/numericalError``
+  /// (GLPK's `GLP_ESING`), and the solve after that starts cold.
+  /// - Throws: ``LPError/invalidArgument(_:)`` for the wrong number of statuses,
+  ///   of basic statuses, or a basic variable without coefficients (on which
+  ///   GLPK's factorization aborts the process).
   public func setStartingBasis(_ basis: Basis) throws(LPError) {
     guard basis.variables.count == variableCount, basis.constraints.count == constraintCount else {
       throw .invalidArgument("basis has \(basis.variables.count) variable and \(basis.constraints.count) constraint statuses; the model has \(variableCount) and \(constraintCount)")
+    }
+    let basicCount = basis.variables.lazy.filter { $0 == .basic }.count + basis.constraints.lazy.filter { $0 == .basic }.count
+    guard basicCount == constraintCount else {
+      throw .invalidArgument("basis has \(basicCount) basic statuses; a basis of a model with \(constraintCount) constraints has exactly \(constraintCount)")
+    }
+    var inSomeRow = [Bool](repeating: false, count: variableCount)
+    for j in matIndex { inSomeRow[Int(j)] = true }
+    if let j = basis.variables.indices.first(where: { basis.variables[$0] == .basic && !inSomeRow[$0] }) {
+      throw .invalidArgument("basis makes \(describe(Variable(modelID: id, index: j))) basic, but it has no coefficient in any constraint (a singular basis); make it non-basic")
     }
     let b = try syncedBackend()
     for (j, s) in basis.variables.enumerated() { glp_set_col_stat(b.prob, Int32(j + 1), s.glpk) }
