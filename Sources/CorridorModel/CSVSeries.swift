@@ -125,7 +125,7 @@ struct CSVTable {
     let known = header.map { "'\($0)'" }.joined(separator: ", ")
     return .failure(
       Problem(
-        message: "CSV '\(path)' has no column '\(name)'\(DidYouMean.hint(for: name, among: header)); its columns are \(known)",
+        message: "CSV '\(path)' has no column '\(name)'\(DidYouMean.aside(for: name, among: header)); its columns are \(known)",
         line: headerLine))
   }
 

@@ -21,17 +21,26 @@ enum DidYouMean {
     return best?.name
   }
 
-  /// ` did you mean 'x'?` or an empty string, ready to append to a message.
+  /// ` (did you mean 'x'?)` or an empty string, for a hint in the middle of a message.
+  static func aside<S: Sequence<String>>(for word: String, among candidates: S) -> String {
+    guard let s = suggestion(for: word, among: candidates) else { return "" }
+    return " (did you mean '\(s)'?)"
+  }
+
+  /// `; did you mean 'x'?` or an empty string, ready to end a message.
   static func hint<S: Sequence<String>>(for word: String, among candidates: S) -> String {
     guard let s = suggestion(for: word, among: candidates) else { return "" }
     return "; did you mean '\(s)'?"
   }
 
-  /// Levenshtein distance, giving up (returning `limit + 1`) once every cell exceeds `limit`.
+  /// Edit distance counting insertions, deletions, substitutions and swaps of two adjacent
+  /// characters (`lnik` → `link` is 1), giving up (returning `limit + 1`) once every cell
+  /// of a row exceeds `limit`.
   static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int = .max) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     if abs(a.count - b.count) > limit { return limit &+ 1 }
+    var beforePrevious = [Int](repeating: 0, count: b.count + 1)
     var previous = Array(0...b.count)
     var current = [Int](repeating: 0, count: b.count + 1)
     for i in 1...a.count {
@@ -40,10 +49,13 @@ enum DidYouMean {
       for j in 1...b.count {
         let cost = a[i - 1] == b[j - 1] ? 0 : 1
         current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          current[j] = min(current[j], beforePrevious[j - 2] + 1)
+        }
         rowMin = min(rowMin, current[j])
       }
       if rowMin > limit { return limit &+ 1 }
-      swap(&previous, &current)
+      (beforePrevious, previous, current) = (previous, current, beforePrevious)
     }
     return previous[b.count]
   }

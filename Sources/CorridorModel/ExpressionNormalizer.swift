@@ -21,6 +21,9 @@ struct ExpressionContext {
   var commodities: [String: (family: UnitFamily, unit: String)] = [:]
   /// Names removed with `enabled = false`, for better messages.
   var disabled: Set<String> = []
+  /// Names of entries that had errors of their own: a reference to one fails silently
+  /// (an `ExpressionError` with an empty message) instead of reporting "unknown".
+  var broken: Set<String> = []
   var hours: [Double] = [8760]
 }
 
@@ -438,6 +441,7 @@ struct ExpressionNormalizer {
     throws(ExpressionError) -> String?
   {
     if names.contains(a.name) { return a.name }
+    if context.broken.contains(a.name) { throw ExpressionError(message: "", column: a.column) }
     if context.disabled.contains(a.name) {
       throw ExpressionError(message: "\(kind) '\(a.name)' is disabled (enabled = false)", column: a.column)
     }

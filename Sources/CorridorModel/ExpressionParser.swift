@@ -218,12 +218,12 @@ struct ExpressionParser {
           throw ExpressionError(message: "'\(name)' needs its arguments in brackets, e.g. \(name)[…]", column: start)
         }
         throw ExpressionError(
-          message: "unknown name '\(name)'\(DidYouMean.hint(for: name, among: Self.functions)); quantities are written name[…], e.g. flow[KZ, black-sea]",
+          message: "unknown name '\(name)'\(DidYouMean.aside(for: name, among: Self.functions)); quantities are written name[…], e.g. flow[KZ, black-sea]",
           column: start)
       }
       guard Self.functions.contains(name) else {
         throw ExpressionError(
-          message: "unknown function '\(name)'\(DidYouMean.hint(for: name, among: Self.functions)); known: \(Self.functions.joined(separator: ", "))",
+          message: "unknown function '\(name)'\(DidYouMean.aside(for: name, among: Self.functions)); known: \(Self.functions.joined(separator: ", "))",
           column: start)
       }
       let args = try arguments()

@@ -23,7 +23,7 @@ extension ModelBuilder {
       guard let specific = Self.ruleKeys[kind] else {
         reporter.error(
           path + ["kind"],
-          "unknown rule kind '\(kind)'\(DidYouMean.hint(for: kind, among: Self.ruleKinds)); use one of: \(Self.ruleKinds.joined(separator: ", "))")
+          "unknown rule kind '\(kind)'\(DidYouMean.aside(for: kind, among: Self.ruleKinds)); use one of: \(Self.ruleKinds.joined(separator: ", "))")
         continue
       }
       var elsewhere: [String: String] = [:]
@@ -135,6 +135,8 @@ extension ModelBuilder {
           addGroup(String(item.dropFirst(6)), at: path)
         } else if corridors.contains(where: { $0.name == item }) {
           add(item, at: path)
+        } else if broken["corridors"]?.contains(item) == true {
+          ok = false
         } else if groups[item] != nil {
           reporter.error(path, "'\(item)' is a corridor group; write \"group:\(item)\" or group = \"\(item)\"")
           ok = false
@@ -184,6 +186,10 @@ extension ModelBuilder {
         continue
       }
       guard let node = nodes.first(where: { $0.name == c }) else {
+        if broken["nodes"]?.contains(c) == true {
+          ok = false
+          continue
+        }
         reporter.error(path, "unknown country '\(c)'\(DidYouMean.hint(for: c, among: nodes.filter { $0.kind == .country }.map(\.name)))")
         ok = false
         continue
@@ -207,6 +213,7 @@ extension ModelBuilder {
     for s in storages { e.storages[s.name] = s.commodity }
     for c in commodities { e.commodities[c.name] = (c.family, c.unit) }
     e.disabled = disabled.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+    e.broken = broken.values.reduce(into: Set<String>()) { $0.formUnion($1) }
     e.hours = context.slices.map(\.hours)
     return e
   }
@@ -228,6 +235,8 @@ extension ModelBuilder {
           CustomConstraint(
             name: name, per: per, terms: result.terms, sense: result.sense, constant: result.constant,
             commodity: result.commodity, source: expr, citation: r.string("source")))
+      } catch where error.message.isEmpty {
+        continue  // refers to an entry that had its own error
       } catch {
         reporter.error(path + ["expr"], "\(error.message) (column \(error.column) of the expression)", valueColumn: error.column)
       }

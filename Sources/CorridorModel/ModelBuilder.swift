@@ -30,6 +30,9 @@ struct ModelBuilder {
   var constraints: [CustomConstraint] = []
   /// Names of entries removed by `enabled = false`, per section.
   var disabled: [String: Set<String>] = [:]
+  /// Names of entries that exist but had errors (already reported), per section:
+  /// references to them are not reported again as "unknown".
+  var broken: [String: Set<String>] = [:]
   /// Group name → corridor names.
   var groups: [String: [String]] = [:]
   /// Group names, in order of first use.
@@ -109,12 +112,19 @@ struct ModelBuilder {
     return on
   }
 
+  /// "(enabled = false at scenario.toml:5)": where an entry was switched off.
+  func disabledAt(_ section: String, _ name: String) -> String {
+    let place = context.sources.location(of: [section, name, "enabled"])
+    return "enabled = false at \(place.file)\(place.position.map { ":\($0.line)" } ?? "")"
+  }
+
   /// A reference to a node; reports unknown, disabled and wrong-kind nodes.
   func nodeReference(_ r: ValueReader, _ key: String, required example: String?, countryFor role: String? = nil) -> String? {
     guard let name = r.name(key, required: example) else { return nil }
     guard let node = nodes.first(where: { $0.name == name }) else {
+      if broken["nodes"]?.contains(name) == true { return nil }
       if disabled["nodes"]?.contains(name) == true {
-        reporter.error(r.path + [key], "node '\(name)' is disabled (enabled = false); disable this entry too or use another node")
+        reporter.error(r.path + [key], "node '\(name)' is disabled (\(disabledAt("nodes", name))); disable this entry too or use another node")
       } else {
         reporter.error(
           r.path + [key],
@@ -144,7 +154,7 @@ struct ModelBuilder {
     let candidates = commodities.map(\.name) + Self.knownCommodities.keys.sorted()
     reporter.error(
       r.path + ["commodity"],
-      "unknown commodity '\(name)'\(DidYouMean.hint(for: name, among: candidates)); declare it as [commodities.\(name)] with family and unit")
+      "unknown commodity '\(name)'\(DidYouMean.aside(for: name, among: candidates)); declare it as [commodities.\(name)] with family and unit")
     return nil
   }
 
@@ -152,8 +162,9 @@ struct ModelBuilder {
   func marketReference(_ r: ValueReader, _ key: String) -> Market? {
     guard let name = r.name(key, required: "\"RO\"") else { return nil }
     if let m = markets.first(where: { $0.name == name }) { return m }
+    if broken["markets"]?.contains(name) == true { return nil }
     if disabled["markets"]?.contains(name) == true {
-      reporter.error(r.path + [key], "market '\(name)' is disabled (enabled = false); disable this entry too")
+      reporter.error(r.path + [key], "market '\(name)' is disabled (\(disabledAt("markets", name))); disable this entry too")
     } else {
       reporter.error(r.path + [key], "unknown market '\(name)'\(DidYouMean.hint(for: name, among: markets.map(\.name)))")
     }
@@ -351,7 +362,7 @@ struct ModelBuilder {
         } else {
           reporter.error(
             path + ["unit"],
-            "'\(unit)' is not a rate unit\(DidYouMean.hint(for: unit, among: Units.rateUnits(of: family))); use one of \(Units.rateUnits(of: family).joined(separator: ", "))")
+            "'\(unit)' is not a rate unit\(DidYouMean.aside(for: unit, among: Units.rateUnits(of: family))); use one of \(Units.rateUnits(of: family).joined(separator: ", "))")
           continue
         }
       }
@@ -374,7 +385,10 @@ struct ModelBuilder {
       if (lat == nil) != (lon == nil), t["lat"] == nil || t["lon"] == nil {
         reporter.warning(["nodes", name], "node has only one of lat and lon; maps need both")
       }
-      guard let kind else { continue }
+      guard let kind else {
+        broken["nodes", default: []].insert(name)
+        continue
+      }
       nodes.append(
         Node(
           name: name, kind: kind, label: label, latitude: lat.flatMap { abs($0) <= 90 ? $0 : nil },
@@ -393,7 +407,10 @@ struct ModelBuilder {
       let subject = Subject(name: "supply '\(name)'", commodity: commodity)
       let volume = r.series("volume", subject, kind: .rate, required: true)
       let cost = r.has("cost") ? r.price("cost", subject, required: false, nonNegative: true) : 0
-      guard let country, let commodity, let volume, let cost else { continue }
+      guard let country, let commodity, let volume, let cost else {
+        broken["supply", default: []].insert(name)
+        continue
+      }
       supplies.append(
         Supply(
           name: name, country: country, commodity: commodity.name, volume: volume, cost: cost,
@@ -434,6 +451,7 @@ struct ModelBuilder {
       }
       let uniqueGroups = groupList.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
       guard let from, let to, from != to, let commodity, let capacity, let loss, let tariff, let availability else {
+        broken["corridors", default: []].insert(name)
         continue
       }
       if enabled, capacity * availability == 0 {
@@ -469,7 +487,10 @@ struct ModelBuilder {
       let subject = Subject(name: "market '\(name)'", commodity: commodity)
       let price = r.series("price", subject, kind: .price(nonNegative: false), required: true)
       let volume = r.has("volume") ? r.series("volume", subject, kind: .rate, required: false) : nil
-      guard let node, let commodity, let price, !r.has("volume") || volume != nil else { continue }
+      guard let node, let commodity, let price, !r.has("volume") || volume != nil else {
+        broken["markets", default: []].insert(name)
+        continue
+      }
       markets.append(
         Market(
           name: name, node: node, commodity: commodity.name, price: price, volume: volume,
@@ -500,6 +521,7 @@ struct ModelBuilder {
       let commodity = commodityReference(r)
       if let commodity, commodity.family == .bandwidth {
         reporter.error(path + ["commodity"], "bandwidth cannot be stored; storage is for power and mass-flow commodities")
+        broken["storage", default: []].insert(name)
         continue
       }
       let subject = Subject(name: "storage '\(name)'", commodity: commodity)
@@ -507,7 +529,10 @@ struct ModelBuilder {
       let energy = r.amount("energy", subject, required: true)
       let efficiency = r.fraction("efficiency", default: 1, positive: true)
       let wear = r.has("wear-cost") ? r.price("wear-cost", subject, required: false, nonNegative: true) : 0
-      guard let node, let owner, let commodity, let power, let energy, let efficiency, let wear else { continue }
+      guard let node, let owner, let commodity, let power, let energy, let efficiency, let wear else {
+        broken["storage", default: []].insert(name)
+        continue
+      }
       storages.append(
         Storage(
           name: name, node: node, owner: owner, commodity: commodity.name, power: power, energy: energy,

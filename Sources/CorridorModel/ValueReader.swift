@@ -131,8 +131,9 @@ struct ValueReader {
       return table[key] == nil ? value : nil
     }
     guard let v = T(rawValue: s) else {
-      let hint = DidYouMean.hint(for: s, among: all)
-      reporter.error(path + [key], "unknown \(key) '\(s)'\(hint.isEmpty ? "" : hint); use one of: \(all.joined(separator: ", "))")
+      reporter.error(
+        path + [key],
+        "unknown \(key) '\(s)'\(DidYouMean.aside(for: s, among: all)); use one of: \(all.joined(separator: ", "))")
       return nil
     }
     return v
@@ -199,8 +200,7 @@ struct ValueReader {
 
   /// A rate such as `"1.3 GW"`, converted to the subject's commodity unit.
   func rate(_ key: String, _ subject: Subject, required: Bool) -> Double? {
-    let family = subject.commodity?.family
-    let example = family?.example ?? "1.3 GW"
+    let example = subject.commodity.map { "1 \($0.unit)" } ?? "1.3 GW"
     guard let q = quantity(key, example: example, required: required) else { return nil }
     guard let commodity = subject.commodity else { return nil }  // reported elsewhere
     guard case .rate(let f) = q.dimension, f == commodity.family else {
