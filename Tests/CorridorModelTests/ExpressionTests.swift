@@ -115,7 +115,7 @@ struct ExpressionTests {
   }
 
   @Test("errors point at the offending token", arguments: [
-    ("flo[KZ, black-sea] <= 5 MW", 1, "unknown function 'flo'; did you mean 'flow'?"),
+    ("flo[KZ, black-sea] <= 5 MW", 1, "unknown function 'flo' (did you mean 'flow'?)"),
     ("flow[KZ, black-sea] * flow[black-sea] <= 5 MW", 21, "nonlinear"),
     ("flow[black-sea] / flow[caspian-cable] <= 5", 17, "division by a variable"),
     ("flow[KZ, black-sea] 5 MW", 21, "unexpected '5'"),
