@@ -22,7 +22,13 @@ extension LinearProgram {
 
   private func push(to b: GLPKProblem) {
     let p = b.prob
-    if name.utf8.count <= 255, !name.isEmpty { glp_set_prob_name(p, name) } else { glp_set_prob_name(p, nil) }
+    // GLPK aborts on a name over 255 bytes or with a control character (iscntrl):
+    // such a model name is simply not passed on.
+    if name.utf8.count <= 255, !name.isEmpty, !name.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
+      glp_set_prob_name(p, name)
+    } else {
+      glp_set_prob_name(p, nil)
+    }
     let n = variableCount, m = constraintCount
     let newCols = n - b.columns, newRows = m - b.rows
     if newCols > 0 {
