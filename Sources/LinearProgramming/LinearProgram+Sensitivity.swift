@@ -27,14 +27,17 @@ extension LinearProgram {
       glp_analyze_coef(b.prob, Int32(constraintCount + v.index + 1), &c1, &k1, &v1, &c2, &k2, &v2)
       return SensitivityRange(lower: c1, upper: c2)
     }
-    // Non-basic: the basis stays optimal while the reduced cost keeps its sign.
+    // Non-basic: the basis stays optimal while the reduced cost d = c − Aᵀy,
+    // which moves one for one with c, keeps the sign its bound needs.
     let d = sol.reducedCosts?[v.index] ?? 0
-    let improvingUp = (sense == .minimize) ? (status == .atUpper) : (status == .atLower)
     switch status {
-    case .free, .fixed: return SensitivityRange(lower: -.infinity, upper: .infinity)
+    case .fixed: return SensitivityRange(lower: -.infinity, upper: .infinity)
+    case .free: return SensitivityRange(lower: c - d, upper: c - d)  // d must stay 0
     default:
-      // Minimize at lower: d ≥ 0, so the cost may fall by d; maximize at lower: d ≤ 0, may rise by −d.
-      if improvingUp { return SensitivityRange(lower: c - d, upper: .infinity) }
+      // Minimize at lower or maximize at upper: d ≥ 0 must hold, so the cost may fall by d.
+      // Minimize at upper or maximize at lower: d ≤ 0 must hold, so the cost may rise by −d.
+      let dStaysNonNegative = (sense == .minimize) == (status == .atLower)
+      if dStaysNonNegative { return SensitivityRange(lower: c - d, upper: .infinity) }
       return SensitivityRange(lower: -.infinity, upper: c - d)
     }
   }
