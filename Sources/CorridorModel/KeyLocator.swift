@@ -23,6 +23,10 @@ struct KeyLocator {
   private var arrayTableCounts: [String: Int] = [:]
   /// First position of each path (keyed by `EntryPath.storageKey`).
   private(set) var positions: [String: SourcePosition] = [:]
+  /// A table header whose key starts with a character no key can start with (`[,x]`,
+  /// `[.x]`, `[` at the end of a line). TOMLKit's parser (toml++ 3) *aborts the process*
+  /// on these instead of reporting an error, so the loader must catch them first.
+  private(set) var malformedHeader: (line: Int, column: Int, found: String)?
 
   init(_ text: String) { s = Array(text.unicodeScalars) }
 
@@ -60,6 +64,7 @@ struct KeyLocator {
         let isArray = peek(1) == "["
         advance()
         if isArray { advance() }
+        checkHeaderStart(afterWhitespaceAllowed: !isArray)
         let key = parseKey()
         skipBlank(newlines: false)
         if peek() == "]" { advance() }
@@ -80,6 +85,25 @@ struct KeyLocator {
       }
       if i == start { advance() }  // guarantee progress on malformed text
     }
+  }
+
+  /// Records a malformed header if the header key (after spaces and tabs) does not start
+  /// with a bare-key character, a quote or `]`. Mirrors toml++'s `parse_table_header`.
+  private mutating func checkHeaderStart(afterWhitespaceAllowed: Bool) {
+    var j = i
+    while j < s.count, s[j] == " " || s[j] == "\t" { j += 1 }
+    guard j < s.count, malformedHeader == nil else { return }
+    var c = s[j]
+    if c == "[", afterWhitespaceAllowed {
+      if j > i { return }  // "[ [": toml++ reports this one itself
+      j += 1
+      while j < s.count, s[j] == " " || s[j] == "\t" { j += 1 }
+      guard j < s.count else { return }
+      c = s[j]
+    }
+    if isBareKeyScalar(c) || c == "\"" || c == "'" || c == "]" { return }
+    let found = c == "\n" || c == "\r" ? "the end of the line" : "'\(c)'"
+    malformedHeader = (line, j - lineStart + 1, found)
   }
 
   /// Skips spaces and tabs, and with `newlines` also newlines and comments.

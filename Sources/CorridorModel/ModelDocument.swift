@@ -146,6 +146,15 @@ struct ModelDocument {
     guard let text = String(validating: bytes, as: UTF8.self) else {
       return failure("'\(path)' is not UTF-8 text; save it as UTF-8")
     }
+    var locator = KeyLocator(text)
+    locator.run()
+    if let bad = locator.malformedHeader {
+      return .failure(
+        DocumentFailure(
+          Diagnostic(
+            severity: .error, file: path, line: bad.line, column: bad.column,
+            message: "TOML syntax error: a table header must start with a key, found \(bad.found); write e.g. [corridors.black-sea]")))
+    }
     let table: TOMLTable
     do {
       table = try TOMLTable(string: text)
@@ -159,8 +168,6 @@ struct ModelDocument {
       return .failure(DocumentFailure(Diagnostic(severity: .error, file: path, message: "TOML syntax error: \(error)")))
     }
     let root = TOMLNode(table).table ?? [:]
-    var locator = KeyLocator(text)
-    locator.run()
     return .success(
       ModelDocument(
         path: path, canonicalPath: FileBytes.canonical(path), text: text, root: root,

@@ -106,3 +106,24 @@ struct LocatorTests {
     #expect(doc.position(of: ["markets"]) == nil)
   }
 }
+
+@Suite("Headers that would abort TOMLKit")
+struct MalformedHeaderTests {
+  @Test(
+    "caught before TOMLKit sees them",
+    arguments: ["[,]", "[.x]", "[=]", "[#]", "[\n", "[[#]]", "[[ .x]]", "x = 1\n[ ,a]", "[a]\n[\t=]"])
+  func caught(text: String) {
+    var l = KeyLocator(text)
+    l.run()
+    #expect(l.malformedHeader != nil)
+  }
+
+  @Test(
+    "valid and harmlessly invalid headers pass through",
+    arguments: ["[a]", "[ a ]", "[\"a b\"]", "['a']", "[[a]]", "[]", "x = [\n[1, 2],\n[.5, 1]\n]", "s = \"\"\"\n[,]\n\"\"\"", "[ [a]]"])
+  func passed(text: String) {
+    var l = KeyLocator(text)
+    l.run()
+    #expect(l.malformedHeader == nil)
+  }
+}
