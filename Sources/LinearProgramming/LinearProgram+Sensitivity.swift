@@ -8,6 +8,14 @@ public struct SensitivityRange: Sendable, Equatable {
   public var upper: Double
 }
 
+extension SensitivityRange {
+  /// GLPK's ranging routines say "no limit" with ±DBL_MAX; the API says ±∞.
+  init(glpkLower: Double, glpkUpper: Double) {
+    lower = glpkLower <= -.greatestFiniteMagnitude ? -.infinity : glpkLower
+    upper = glpkUpper >= .greatestFiniteMagnitude ? .infinity : glpkUpper
+  }
+}
+
 extension LinearProgram {
   /// The range of a variable's objective coefficient over which the current
   /// basis stays optimal (cost ranging).
@@ -25,7 +33,7 @@ extension LinearProgram {
       var c1 = 0.0, c2 = 0.0, v1 = 0.0, v2 = 0.0
       var k1: Int32 = 0, k2: Int32 = 0
       glp_analyze_coef(b.prob, Int32(constraintCount + v.index + 1), &c1, &k1, &v1, &c2, &k2, &v2)
-      return SensitivityRange(lower: c1, upper: c2)
+      return SensitivityRange(glpkLower: c1, glpkUpper: c2)
     }
     // Non-basic: the basis stays optimal while the reduced cost d = c − Aᵀy,
     // which moves one for one with c, keeps the sign its bound needs.
@@ -60,7 +68,7 @@ extension LinearProgram {
     var l = 0.0, u = 0.0
     var k1: Int32 = 0, k2: Int32 = 0
     glp_analyze_bound(b.prob, Int32(c.index + 1), &l, &k1, &u, &k2)
-    return SensitivityRange(lower: l, upper: u)
+    return SensitivityRange(glpkLower: l, glpkUpper: u)
   }
 
   /// The current solution and GLPK's problem, when ranging is possible at all.
