@@ -180,17 +180,26 @@ extension LinearProgram {
         if columnsByName[n] != nil || rowsByName[n] != nil || !seen.insert(n).inserted { throw .duplicateName(n) }
       }
     }
-    colLower.reserveCapacity(first + count)
-    for k in 0..<count {
-      var lo = lower.isEmpty ? 0 : lower[k]
-      var hi = upper.isEmpty ? .infinity : upper[k]
-      if kind == .binary { (lo, hi) = (max(0, lo), min(1, hi)) }
-      colLower.append(lo)
-      colUpper.append(hi)
-      colKind.append(kind)
-      colName.append(names.isEmpty ? nil : names[k])
-      self.cost.append(cost.isEmpty ? 0 : cost[k])
-      if !names.isEmpty { columnsByName[names[k]] = first + k }
+    // Whole-array appends: appending element by element to a class's stored arrays pays
+    // a dynamic exclusivity check per access (most of the time of a 100,000-column call).
+    var lo = lower.isEmpty ? [Double](repeating: 0, count: count) : lower
+    var hi = upper.isEmpty ? [Double](repeating: .infinity, count: count) : upper
+    if kind == .binary {
+      for k in 0..<count { (lo[k], hi[k]) = (max(0, lo[k]), min(1, hi[k])) }
+    }
+    colLower.append(contentsOf: lo)
+    colUpper.append(contentsOf: hi)
+    colKind.append(contentsOf: repeatElement(kind, count: count))
+    if names.isEmpty {
+      colName.append(contentsOf: repeatElement(nil, count: count))
+    } else {
+      colName.append(contentsOf: names.map { Optional($0) })
+      for (k, n) in names.enumerated() { columnsByName[n] = first + k }
+    }
+    if cost.isEmpty {
+      self.cost.append(contentsOf: repeatElement(0, count: count))
+    } else {
+      self.cost.append(contentsOf: cost)
     }
     invalidate(structure: true)
     return first..<(first + count)
@@ -275,11 +284,15 @@ extension LinearProgram {
       throw .invalidArgument("addConstraints: \(rows) rows need \(rows) lower and upper bounds (got \(lower.count), \(upper.count)) and no or \(rows) names")
     }
     let n = Int32(variableCount)
+    let first = constraintCount
     for i in 0..<rows {
       guard rowStarts[i] <= rowStarts[i + 1] else {
         throw .invalidArgument("addConstraints: rowStarts decreases at row \(i)")
       }
-      try Self.checkBounds(names.isEmpty ? "row #\(constraintCount + i)" : "constraint '\(names[i])'", lower[i], upper[i])
+      let lo = lower[i], hi = upper[i]
+      if !(lo <= hi) || lo == .infinity || hi == -.infinity {  // also NaN; the message only when needed
+        try Self.checkBounds(names.isEmpty ? "row #\(first + i)" : "constraint '\(names[i])'", lo, hi)
+      }
     }
     for k in columns.indices {
       guard columns[k] >= 0, columns[k] < n else {
@@ -296,22 +309,68 @@ extension LinearProgram {
         if rowsByName[nm] != nil || columnsByName[nm] != nil || !seen.insert(nm).inserted { throw .duplicateName(nm) }
       }
     }
-    let first = constraintCount
-    matIndex.reserveCapacity(matIndex.count + columns.count)
-    matValue.reserveCapacity(matValue.count + columns.count)
+    // The merge works on local arrays moved out of the model and moved back: every access
+    // to a class's stored array pays a dynamic exclusivity check, which was three quarters
+    // of this loop's time (0.45 s for 96,363 rows and 473,040 terms).
     prepareStamp()
+    var index = matIndex, value = matValue, mark = stamp, position = stampPosition
+    (matIndex, matValue, stamp, stampPosition) = ([], [], [], [])
+    let oldCount = index.count
+    var generation = stampGeneration
+    var ends = [Int]()
+    ends.reserveCapacity(rows)
+    index.reserveCapacity(index.count + columns.count)
+    value.reserveCapacity(value.count + columns.count)
     for i in 0..<rows {
-      let rowBegin = matIndex.count
-      nextGeneration()
-      for k in rowStarts[i]..<rowStarts[i + 1] {
-        mergeTerm(Int(columns[k]), coefficients[k], rowBegin: rowBegin)
+      let rowBegin = index.count
+      if generation == .max {
+        for k in mark.indices { mark[k] = 0 }
+        generation = 0
       }
-      compactZeros(from: rowBegin)
-      rowLower.append(lower[i])
-      rowUpper.append(upper[i])
-      rowName.append(names.isEmpty ? nil : names[i])
-      rowStart.append(matIndex.count)
-      if !names.isEmpty { rowsByName[names[i]] = first + i }
+      generation += 1
+      var merged = false
+      for k in rowStarts[i]..<rowStarts[i + 1] {
+        let j = Int(columns[k])
+        if mark[j] == generation {
+          value[Int(position[j])] += coefficients[k]
+          merged = true
+        } else {
+          mark[j] = generation
+          position[j] = Int32(index.count)
+          index.append(Int32(j))
+          value.append(coefficients[k])
+        }
+      }
+      // A sum of repeated terms may overflow: leave the model as it was and say where.
+      if merged, let k = (rowBegin..<index.count).first(where: { !value[$0].isFinite }) {
+        let (j, v) = (Int(index[k]), value[k])
+        index.removeLast(index.count - oldCount)
+        value.removeLast(value.count - oldCount)
+        (matIndex, matValue, stamp, stampPosition) = (index, value, mark, position)
+        stampGeneration = generation
+        throw .nonFiniteValue(what: "merged coefficient of \(describe(Variable(modelID: id, index: j))) in row #\(first + i)", value: v)
+      }
+      // Drop terms whose merged coefficient is exactly 0.
+      var w = rowBegin
+      for k in rowBegin..<index.count where value[k] != 0 {
+        index[w] = index[k]
+        value[w] = value[k]
+        w += 1
+      }
+      index.removeLast(index.count - w)
+      value.removeLast(value.count - w)
+      ends.append(index.count)
+    }
+    (matIndex, matValue, stamp, stampPosition) = (index, value, mark, position)
+    stampGeneration = generation
+    rowLower.append(contentsOf: lower)
+    rowUpper.append(contentsOf: upper)
+    rowStart.append(contentsOf: ends)
+    if names.isEmpty {
+      rowName.append(contentsOf: repeatElement(nil, count: rows))
+    } else {
+      rowName.append(contentsOf: names.map { Optional($0) })
+      for (i, nm) in names.enumerated() { rowsByName[nm] = first + i }
     }
     invalidate(structure: true)
     return first..<(first + rows)
