@@ -81,6 +81,12 @@ extension LinearProgram {
     }
     guard let b = backend else { throw .notSolved("the model has no GLPK problem") }
     try b.checkThread()
+    // setStartingBasis replaces GLPK's basis under the solution (GLPK may keep its
+    // factorization and would range the other basis). Models without rows or
+    // variables are ranged without GLPK.
+    guard !b.basisIsUserGiven || constraintCount == 0 || variableCount == 0 else {
+      throw .sensitivityUnavailable("a starting basis was set after this solve, so GLPK no longer holds the solution's basis; solve again before sensitivity analysis")
+    }
     guard glp_bf_exists(b.prob) != 0 else {
       throw .sensitivityUnavailable("GLPK has no basis factorization (was presolve on?); solve with presolve off and a simplex algorithm")
     }
