@@ -7,8 +7,10 @@ import Testing
 
 /// `|a − b| ≤ tolerance · max(1, |a|, |b|)`: relative for large numbers,
 /// absolute near zero (objectives of feasibility models are 0).
+/// Infinities are close only to themselves; NaN to nothing.
 func close(_ a: Double, _ b: Double, _ tolerance: Double) -> Bool {
-  abs(a - b) <= tolerance * max(1, abs(a), abs(b))
+  if a.isInfinite || b.isInfinite { return a == b }
+  return abs(a - b) <= tolerance * max(1, abs(a), abs(b))
 }
 
 /// Whether two optional numbers are both nil or both present and close.
