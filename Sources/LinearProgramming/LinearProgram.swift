@@ -527,13 +527,16 @@ extension LinearProgram {
     guard lower <= upper else { throw .invalidBounds(what: what, lower: lower, upper: upper) }
   }
 
-  /// GLPK stores names of 1…255 bytes.
+  /// GLPK stores names of 1…255 bytes without control characters.
   static func checkNameText(_ name: String) throws(LPError) {
     if name.isEmpty { throw .invalidName(name, reason: "names must not be empty") }
     if name.utf8.count > 255 {
       throw .invalidName(name, reason: "it has \(name.utf8.count) bytes; GLPK allows at most 255")
     }
-    if name.utf8.contains(0) { throw .invalidName(name, reason: "it contains a NUL character") }
+    // GLPK aborts on a name with a control character (its check is iscntrl).
+    if let c = name.utf8.first(where: { $0 < 0x20 || $0 == 0x7F }) {
+      throw .invalidName(name, reason: "it contains the control character \(c == 0 ? "NUL" : "0x" + String(c, radix: 16, uppercase: true)); GLPK stores no control characters in names")
+    }
   }
 
   func checkNewName(_ name: String, in own: [String: Int], _ other: [String: Int]) throws(LPError) {
