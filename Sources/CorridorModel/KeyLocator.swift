@@ -23,10 +23,13 @@ struct KeyLocator {
   private var arrayTableCounts: [String: Int] = [:]
   /// First position of each path (keyed by `EntryPath.storageKey`).
   private(set) var positions: [String: SourcePosition] = [:]
-  /// A table header whose key starts with a character no key can start with (`[,x]`,
-  /// `[.x]`, `[` at the end of a line). TOMLKit's parser (toml++ 3) *aborts the process*
-  /// on these instead of reporting an error, so the loader must catch them first.
-  private(set) var malformedHeader: (line: Int, column: Int, found: String)?
+  /// Syntax that TOMLKit's parser (toml++ 3) does not report but *aborts the process* on
+  /// (a failed internal assertion, in release builds too), so the loader must catch it
+  /// first. Two shapes are known, both found by probing every character in every position:
+  /// - a table header whose key starts with a character no key can start with (`[,x]`,
+  ///   `[.x]`, `[é]`, `[` at the end of a line);
+  /// - an array element that starts with `}`, U+0085, U+2028 or U+2029 (`x = [1, }]`).
+  private(set) var fatalSyntax: (line: Int, column: Int, message: String)?
 
   init(_ text: String) { s = Array(text.unicodeScalars) }
 
@@ -92,7 +95,7 @@ struct KeyLocator {
   private mutating func checkHeaderStart(afterWhitespaceAllowed: Bool) {
     var j = i
     while j < s.count, s[j] == " " || s[j] == "\t" { j += 1 }
-    guard j < s.count, malformedHeader == nil else { return }
+    guard j < s.count, fatalSyntax == nil else { return }
     var c = s[j]
     if c == "[", afterWhitespaceAllowed {
       if j > i { return }  // "[ [": toml++ reports this one itself
@@ -103,7 +106,7 @@ struct KeyLocator {
     }
     if isBareKeyScalar(c) || c == "\"" || c == "'" || c == "]" { return }
     let found = c == "\n" || c == "\r" ? "the end of the line" : "'\(c)'"
-    malformedHeader = (line, j - lineStart + 1, found)
+    fatalSyntax = (line, j - lineStart + 1, "a table header must start with a key, found \(found); write e.g. [corridors.black-sea]")
   }
 
   /// Skips spaces and tabs, and with `newlines` also newlines and comments.
@@ -205,6 +208,10 @@ struct KeyLocator {
         if d == "]" {
           advance()
           return
+        }
+        if fatalSyntax == nil, d == "}" || d == "\u{85}" || d == "\u{2028}" || d == "\u{2029}" {
+          let found = d == "}" ? "'}'" : "U+\(String(d.value, radix: 16, uppercase: true))"
+          fatalSyntax = (line, column, "expected an array element or ']', found \(found)")
         }
         let before = i
         let element = path + [String(index)]

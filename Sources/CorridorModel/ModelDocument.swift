@@ -148,12 +148,12 @@ struct ModelDocument {
     }
     var locator = KeyLocator(text)
     locator.run()
-    if let bad = locator.malformedHeader {
+    if let bad = locator.fatalSyntax {
       return .failure(
         DocumentFailure(
           Diagnostic(
             severity: .error, file: path, line: bad.line, column: bad.column,
-            message: "TOML syntax error: a table header must start with a key, found \(bad.found); write e.g. [corridors.black-sea]")))
+            message: "TOML syntax error: \(bad.message)")))
     }
     let table: TOMLTable
     do {

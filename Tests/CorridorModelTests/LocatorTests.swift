@@ -107,23 +107,29 @@ struct LocatorTests {
   }
 }
 
-@Suite("Headers that would abort TOMLKit")
+@Suite("Syntax that would abort TOMLKit")
 struct MalformedHeaderTests {
   @Test(
     "caught before TOMLKit sees them",
-    arguments: ["[,]", "[.x]", "[=]", "[#]", "[\n", "[[#]]", "[[ .x]]", "x = 1\n[ ,a]", "[a]\n[\t=]"])
+    arguments: [
+      "[,]", "[.x]", "[=]", "[#]", "[\n", "[[#]]", "[[ .x]]", "x = 1\n[ ,a]", "[a]\n[\t=]", "[é]", "[[[a]]]",
+      "x = [}]", "x = [1, }]", "x = [\n# c\n}]", "x = [\u{2028}]", "x = [\u{85}]", "x = [ \u{2029}", "a = { b = [}] }",
+    ])
   func caught(text: String) {
     var l = KeyLocator(text)
     l.run()
-    #expect(l.malformedHeader != nil)
+    #expect(l.fatalSyntax != nil)
   }
 
   @Test(
     "valid and harmlessly invalid headers pass through",
-    arguments: ["[a]", "[ a ]", "[\"a b\"]", "['a']", "[[a]]", "[]", "x = [\n[1, 2],\n[.5, 1]\n]", "s = \"\"\"\n[,]\n\"\"\"", "[ [a]]"])
+    arguments: [
+      "[a]", "[ a ]", "[\"a b\"]", "['a']", "[[a]]", "[]", "x = [\n[1, 2],\n[.5, 1]\n]", "s = \"\"\"\n[,]\n\"\"\"", "[ [a]]",
+      "x = { a = 1 }", "x = [ { a = 1 }, ]", "s = '}'\nx = [\"}\"]",
+    ])
   func passed(text: String) {
     var l = KeyLocator(text)
     l.run()
-    #expect(l.malformedHeader == nil)
+    #expect(l.fatalSyntax == nil)
   }
 }
