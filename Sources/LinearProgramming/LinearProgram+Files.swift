@@ -40,6 +40,11 @@ extension LinearProgram {
 
   /// Writes the model to `path` in `format`, atomically: the file appears
   /// complete or not at all.
+  ///
+  /// A CPLEX LP file says the same optimization problem in its own terms: GLPK
+  /// writes a ranged row as an equality with an extra bounded variable, and the
+  /// layer writes the objective's constant as a variable `constant` fixed at 1,
+  /// so a file read back may have more variables than the model.
   /// - Throws: ``LPError/writeFailed(path:message:)``.
   public func write(to path: String, format: ModelFileFormat) throws(LPError) {
     let b = try syncedBackend()
@@ -60,6 +65,23 @@ extension LinearProgram {
         }
         for i in 0..<constraintCount {
           if let n = rowName[i] { glp_set_row_name(q, Int32(i + 1), Self.lpName(n, used: &used)) }
+        }
+        // Unnamed columns and rows: GLPK's x_N and r_N, unless a real name took them
+        // (two columns named x_1 in one file read back as one).
+        for j in 0..<variableCount where colName[j] == nil {
+          glp_set_col_name(q, Int32(j + 1), Self.lpName("x_\(j + 1)", used: &used))
+        }
+        for i in 0..<constraintCount where rowName[i] == nil {
+          glp_set_row_name(q, Int32(i + 1), Self.lpName("r_\(i + 1)", used: &used))
+        }
+        // CPLEX LP files have no objective constant (GLPK writes it as a comment and
+        // reads it back as 0): carry it as a variable fixed at 1.
+        if objectiveConstant != 0 {
+          let k = glp_add_cols(q, 1)
+          glp_set_col_name(q, k, Self.lpName("constant", used: &used))
+          glp_set_col_bnds(q, k, GLP_FX, 1, 1)
+          glp_set_obj_coef(q, k, objectiveConstant)
+          glp_set_obj_coef(q, 0, 0)
         }
         return glp_write_lp(q, nil, tmp)
       }
