@@ -5,6 +5,8 @@ import Glibc
 struct ChildRun {
   var exitStatus: Int32
   var wallSeconds: Double
+  /// CPU seconds of the child (user + system).
+  var cpuSeconds: Double = 0
   /// Peak resident memory of the child (ru_maxrss), MiB.
   var peakMiB: Double
   var output: String
@@ -33,7 +35,9 @@ enum Child {
     let wall = now() - start
     let exited = (status & 0x7f) == 0
     let code = exited ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    return ChildRun(exitStatus: code, wallSeconds: wall, peakMiB: Double(usage.ru_maxrss) / 1024,
+    let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) * 1e-6
+      + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) * 1e-6
+    return ChildRun(exitStatus: code, wallSeconds: wall, cpuSeconds: cpu, peakMiB: Double(usage.ru_maxrss) / 1024,
                     output: readText(logPath) ?? "")
   }
 }
@@ -125,6 +129,13 @@ enum ReferenceVariant: String, CaseIterable {
 func now() -> Double {
   var ts = timespec()
   clock_gettime(CLOCK_MONOTONIC, &ts)
+  return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+
+/// CPU seconds used by this process so far (user + system; GLPK and the layer run on one thread).
+func cpuNow() -> Double {
+  var ts = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
   return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }
 

@@ -16,6 +16,8 @@ struct SolveResult {
   var certificate: Certificate?
   /// Wall time of each `solve()` call (fresh model each time).
   var wall: [Double] = []
+  /// CPU time of each `solve()` call.
+  var cpu: [Double] = []
   /// `Solution.solveTime` of each call: GLPK's run plus reading its result.
   var glpk: [Double] = []
   /// `Solution.solveTime` of a warm 0-iteration re-solve after each solve: an upper bound of the result reading.
@@ -48,7 +50,7 @@ struct SolveResult {
   var progressLine: String {
     var s = "solve \(label): \(termination.rawValue)"
     if ran != algorithm { s += " (ran \(ran.rawValue))" }
-    s += ", \(iterations) it, wall \(fmt(median(wall), 4)) s"
+    s += ", \(iterations) it, wall \(fmt(median(wall), 4)) s, CPU \(fmt(median(cpu), 4)) s"
     if wall.count > 1 { s += " (median of \(wall.count))" }
     s += ", GLPK \(fmt(median(glpk), 4)) s"
     if let r = resolveSeconds { s += ", re-solve \(fmt(r, 4)) s/\(resolveIterations ?? 0) it" }
@@ -65,7 +67,9 @@ struct HorizonResult {
   var T: Int
   var dataSeconds = 0.0
   var buildSeconds: [Double] = []
+  var buildCPUSeconds: [Double] = []
   var syncSeconds = 0.0
+  var syncCPUSeconds = 0.0
   var writeSeconds = 0.0
   var genDatSeconds: Double?
   var memoryAfterBuild = (peak: 0.0, current: 0.0)
@@ -130,64 +134,75 @@ struct Report {
 
   func markdown() -> String {
     var out = "# corridor-bench report\n\n"
-    out += "Machine: \(cpuModel()), \(sysconf(Int32(_SC_NPROCESSORS_ONLN))) cores. "
+    out += "Machine: \(cpuModel()), \(sysconf(Int32(_SC_NPROCESSORS_ONLN))) cores, load average \(loadAverage()) at the end. "
     out += "Builds: median of \(options.repeatCount); solves: median of \(options.repeatCount) for T ≤ 2000, else one run"
     if let t = options.timeLimit { out += "; time limit \(fmt(t, 0)) s per solve" }
-    out += ". All times are wall seconds.\n\n"
+    out += ". Wall and CPU seconds: on a shared machine the wall times include waiting for a core, "
+    out += "the CPU times do not (GLPK and the layer are single-threaded).\n\n"
 
     out += "## Build\n\n"
-    out += "| T | columns | rows | nnz | data s | build s (median) | build min–max | sync to GLPK s | sync + MPS write s | glpsol --check s | ours (data+build+sync) / glpsol --check | VmHWM after build MiB |\n"
+    out += "| T | columns | rows | nnz | data s | build wall s (median, min–max) | build CPU s | sync to GLPK wall / CPU s | sync + MPS write s | glpsol --check wall / CPU s | ours (data+build+sync) / glpsol --check, CPU | VmHWM after build MiB |\n"
     out += "|---|---|---|---|---|---|---|---|---|---|---|---|\n"
     for r in results {
-      let ours = r.dataSeconds + median(r.buildSeconds) + r.syncSeconds
+      let oursCPU = r.dataSeconds + median(r.buildCPUSeconds) + r.syncCPUSeconds
       let check = r.glpsol[.check]
       out += "| \(r.T) | \(BenchModel.columns(r.T)) | \(BenchModel.rows(r.T)) | \(BenchModel.nonZeros(r.T)) "
-      out += "| \(fmt(r.dataSeconds, 4)) | \(fmt(median(r.buildSeconds), 4)) | \(fmt(r.buildSeconds.min() ?? 0, 4))–\(fmt(r.buildSeconds.max() ?? 0, 4)) "
-      out += "| \(fmt(r.syncSeconds, 4)) | \(r.writeSeconds > 0 ? fmt(r.writeSeconds, 3) : "–") | \(check.map { fmt($0.run.wallSeconds, 3) } ?? "–") "
-      out += "| \(check.map { ratio(ours, $0.run.wallSeconds) } ?? "–") | \(fmt(r.memoryAfterBuild.peak, 1)) |\n"
+      out += "| \(fmt(r.dataSeconds, 4)) | \(fmt(median(r.buildSeconds), 4)) (\(fmt(r.buildSeconds.min() ?? 0, 4))–\(fmt(r.buildSeconds.max() ?? 0, 4))) "
+      out += "| \(fmt(median(r.buildCPUSeconds), 4)) | \(fmt(r.syncSeconds, 4)) / \(fmt(r.syncCPUSeconds, 4)) | \(r.writeSeconds > 0 ? fmt(r.writeSeconds, 3) : "–") "
+      out += "| \(check.map { "\(fmt($0.run.wallSeconds, 3)) / \(fmt($0.run.cpuSeconds, 3))" } ?? "–") "
+      out += "| \(check.map { ratio(oursCPU, $0.run.cpuSeconds) } ?? "–") | \(fmt(r.memoryAfterBuild.peak, 1)) |\n"
     }
 
     if results.contains(where: { !$0.solves.isEmpty }) {
       out += "\n## Solve (LP layer)\n\n"
       out += "Overhead = (solve() wall − GLPK's run and result reading + a warm 0-iteration re-solve, which bounds the reading from above) / solve() wall. "
-      out += "Peer = the glpsol run on the layer's own MPS with the same algorithm and presolve (auto is compared with glpsol's default); ratio = our solve() wall / glpsol's \"Time used\" (shown when ≥ 0.5 s).\n\n"
-      out += "| T | algorithm/presolve | ran | status | iterations | solve s | GLPK s | overhead % | objective | rel. error | certificate | peer | peer s | ratio | VmHWM MiB |\n"
-      out += "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+      out += "Peer = the glpsol run on the layer's own MPS with the same algorithm and presolve (auto is compared with glpsol's default). "
+      out += "Ratios: our solve() wall / glpsol's \"Time used\" (shown when ≥ 0.5 s), and our solve() CPU / glpsol's process CPU (which includes reading the MPS file).\n\n"
+      out += "| T | algorithm/presolve | ran | status | iterations | solve wall s | solve CPU s | overhead % | objective | rel. error | certificate | peer | peer Time used / CPU s | ratio wall | ratio CPU | VmHWM MiB |\n"
+      out += "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
       for r in results {
         for s in r.solves {
           let p = r.peer(of: s)
           let ps = p.flatMap(Self.glpsolSolveSeconds)
           out += "| \(r.T) | \(s.label) | \(s.ran.rawValue) | \(s.termination.rawValue) | \(s.iterations) "
-          out += "| \(fmt(median(s.wall), 3)) | \(fmt(median(s.glpk), 3)) | \(s.overhead.map { fmt(100 * $0, 2) } ?? "–") "
+          out += "| \(fmt(median(s.wall), 3)) | \(fmt(median(s.cpu), 3)) | \(s.overhead.map { fmt(100 * $0, 2) } ?? "–") "
           out += "| \(s.objective.map { fmt($0, 6) } ?? "–") | \(s.relativeError.map(sci) ?? "–") | \(s.certificateSummary) "
-          out += "| \(p?.label ?? "–") | \(ps.map { fmt($0, 1) } ?? "–") | \(ps.map { ratio(median(s.wall), $0) } ?? "–") | \(fmt(r.memoryAfterSolves.peak, 1)) |\n"
+          out += "| \(p?.label ?? "–") | \(p.map { "\($0.solverSeconds.map { fmt($0, 1) } ?? "–") / \(fmt($0.run.cpuSeconds, 2))" } ?? "–") "
+          out += "| \(ps.map { ratio(median(s.wall), $0) } ?? "–") | \(p.map { ratio(median(s.cpu), $0.run.cpuSeconds) } ?? "–") | \(fmt(r.memoryAfterSolves.peak, 1)) |\n"
         }
       }
     }
 
     if results.contains(where: { !$0.glpsol.isEmpty }) {
       out += "\n## glpsol (reference)\n\n"
-      out += "| T | run | command | wall s | Time used s | iterations | objective | rel. error | glpsol peak MiB |\n"
-      out += "|---|---|---|---|---|---|---|---|---|\n"
+      out += "| T | run | command | wall s | CPU s | Time used s | iterations | objective | rel. error | glpsol peak MiB |\n"
+      out += "|---|---|---|---|---|---|---|---|---|---|\n"
+      var endToEnd: [String] = []
       for r in results {
         for v in ReferenceVariant.allCases {
           guard let g = r.glpsol[v] else { continue }
           let rel = r.referenceObjective.flatMap { ref in g.objective.map { abs($0 - ref.value) / abs(ref.value) } }
           let cmd = g.command.split(separator: " ").map { w in w.contains("/") ? String(w.split(separator: "/").last!) : String(w) }.joined(separator: " ")
-          out += "| \(r.T) | \(v.rawValue) | `\(cmd)` | \(fmt(g.run.wallSeconds, 3)) | \(g.solverSeconds.map { fmt($0, 1) } ?? "–") "
+          out += "| \(r.T) | \(v.rawValue) | `\(cmd)` | \(fmt(g.run.wallSeconds, 3)) | \(fmt(g.run.cpuSeconds, 3)) | \(g.solverSeconds.map { fmt($0, 1) } ?? "–") "
           out += "| \(g.iterations.map(String.init) ?? "–") | \(g.objective.map { fmt($0, 6) } ?? "–") | \(v == .check ? "–" : (rel.map(sci) ?? "–")) | \(fmt(g.run.peakMiB, 1)) |\n"
         }
         // End to end: data + build + sync + auto solve vs glpsol translate + solve.
         if let math = r.glpsol[.math], let auto = r.solves.first(where: { $0.algorithm == .auto && !$0.presolve }) ?? r.solves.first(where: { $0.algorithm == .auto }) {
-          let ours = r.dataSeconds + median(r.buildSeconds) + r.syncSeconds + median(auto.wall)
-          out += "\nT = \(r.T) end to end: ours (data + build + sync + auto/\(auto.presolve ? "on" : "off") solve) \(fmt(ours, 3)) s vs glpsol --math \(fmt(math.run.wallSeconds, 3)) s: ratio \(ratio(ours, math.run.wallSeconds)).\n\n"
+          let wall = r.dataSeconds + median(r.buildSeconds) + r.syncSeconds + median(auto.wall)
+          let cpu = r.dataSeconds + median(r.buildCPUSeconds) + r.syncCPUSeconds + median(auto.cpu)
+          endToEnd.append("- T = \(r.T): ours (data + build + sync + auto/\(auto.presolve ? "on" : "off") solve) \(fmt(wall, 3)) s wall, \(fmt(cpu, 3)) s CPU; glpsol --math \(fmt(math.run.wallSeconds, 3)) s wall, \(fmt(math.run.cpuSeconds, 3)) s CPU; ratio \(ratio(wall, math.run.wallSeconds)) wall, \(ratio(cpu, math.run.cpuSeconds)) CPU.")
         }
       }
+      if !endToEnd.isEmpty { out += "\nEnd to end against `glpsol --math` (translate + solve):\n\n" + endToEnd.joined(separator: "\n") + "\n" }
     }
     if !failures.isEmpty {
       out += "\n## Failures\n\n" + failures.map { "- \($0)\n" }.joined()
     }
     return out
+  }
+
+  func loadAverage() -> String {
+    String((readText("/proc/loadavg") ?? "?").split(separator: " ").prefix(3).joined(separator: " "))
   }
 
   func cpuModel() -> String {

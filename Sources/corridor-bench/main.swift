@@ -70,17 +70,20 @@ for T in options.horizons {
   var t0 = now()
   let profiles = BenchProfiles(T: T)
   r.dataSeconds = now() - t0
-  var builds: [Double] = []
+  var builds: [Double] = [], buildCPU: [Double] = []
   var model: BenchModel!
   for _ in 0..<options.repeatCount {
     model = nil  // release the previous model before timing the next build
     t0 = now()
+    let c0 = cpuNow()
     do { model = try BenchModel(profiles, factors: factors) } catch { fail("T=\(T): building the LP failed: \(error)", code: 1) }
     builds.append(now() - t0)
+    buildCPU.append(cpuNow() - c0)
   }
   do { try model.verifySizes() } catch { fail("\(error)", code: 1) }
   r.buildSeconds = builds
-  emit("data \(fmt(r.dataSeconds, 4)) s; build median \(fmt(median(builds), 4)) s over \(builds.count) (min \(fmt(builds.min()!, 4)), max \(fmt(builds.max()!, 4))); sizes verified")
+  r.buildCPUSeconds = buildCPU
+  emit("data \(fmt(r.dataSeconds, 4)) s; build median \(fmt(median(builds), 4)) s wall, \(fmt(median(buildCPU), 4)) s CPU over \(builds.count) (wall min \(fmt(builds.min()!, 4)), max \(fmt(builds.max()!, 4))); sizes verified")
 
   // 3. Synchronisation with GLPK (the layer pushes the model into GLPK lazily, at the first
   //    solve, write or basis call). Measured on the last built model through
@@ -90,11 +93,14 @@ for T in options.horizons {
     let slack = Basis(variables: Array(repeating: .atLower, count: model.lp.variableCount),
                       constraints: Array(repeating: .basic, count: model.lp.constraintCount))
     t0 = now()
+    var c0 = cpuNow()
     try model.lp.setStartingBasis(slack)
-    let first = now() - t0
+    let first = now() - t0, firstCPU = cpuNow() - c0
     t0 = now()
+    c0 = cpuNow()
     try model.lp.setStartingBasis(slack)
     r.syncSeconds = max(0, first - (now() - t0))
+    r.syncCPUSeconds = max(0, firstCPU - (cpuNow() - c0))
   } catch {
     fail("T=\(T): pushing the model into GLPK failed: \(error)", code: 1)
   }
@@ -112,7 +118,7 @@ for T in options.horizons {
   }
   model = nil
   r.memoryAfterBuild = processMemoryMiB()
-  emit("sync to GLPK \(fmt(r.syncSeconds, 4)) s\(options.reference ? "; sync + free MPS write \(fmt(r.writeSeconds, 3)) s" : ""); VmHWM \(fmt(r.memoryAfterBuild.peak, 1)) MiB")
+  emit("sync to GLPK \(fmt(r.syncSeconds, 4)) s wall, \(fmt(r.syncCPUSeconds, 4)) s CPU\(options.reference ? "; sync + free MPS write \(fmt(r.writeSeconds, 3)) s" : ""); VmHWM \(fmt(r.memoryAfterBuild.peak, 1)) MiB")
 
   // 4. Solves.
   if !options.skipSolve {
@@ -178,10 +184,11 @@ func runSolve(T: Int, profiles: BenchProfiles, factors: PathFactors, algorithm: 
   for k in 0..<repeats {
     let model: BenchModel
     do { model = try BenchModel(profiles, factors: factors) } catch { fail("T=\(T): build failed: \(error)", code: 1) }
-    let t0 = now()
+    let t0 = now(), c0 = cpuNow()
     let sol: Solution
     do { sol = try model.lp.solve(solverOptions) } catch { fail("T=\(T): solve failed: \(error)", code: 1) }
     let wall = now() - t0
+    s.cpu.append(cpuNow() - c0)
     s.wall.append(wall)
     s.glpk.append(sol.solveTime)
     if k == 0 {
@@ -219,7 +226,7 @@ func runSolve(T: Int, profiles: BenchProfiles, factors: PathFactors, algorithm: 
 }
 
 func glpsolLine(_ g: GlpsolRun) -> String {
-  var line = "glpsol \(g.label): wall \(fmt(g.run.wallSeconds, 3)) s"
+  var line = "glpsol \(g.label): wall \(fmt(g.run.wallSeconds, 3)) s, CPU \(fmt(g.run.cpuSeconds, 3)) s"
   if let t = g.solverSeconds { line += ", Time used \(fmt(t, 1)) s" }
   if let it = g.iterations { line += ", \(it) it" }
   if let o = g.objective { line += ", objective \(fmt(o, 6))" }
