@@ -1,5 +1,6 @@
 internal import CGLPK
 import Glibc
+import Synchronization
 
 /// A GNU MathProg (GMPL) model translated by GLPK, with its LP ready to solve.
 ///
@@ -15,7 +16,9 @@ import Glibc
 /// print(try gmpl.postsolve())   // output of the model's printf/display after `solve;`
 /// ```
 ///
-/// The working-directory switch is process-wide: translate one model at a time.
+/// The working directory is process-wide: the MathProg steps of all models
+/// (translation, postsolve) run one at a time, and while one runs, other
+/// threads' relative paths resolve in that model's folder.
 public final class MathProgModel {
   /// The generated LP; solve it like any other model.
   public let program: LinearProgram
@@ -113,12 +116,20 @@ public final class MathProgModel {
     return cwd + "/" + path
   }
 
+  /// Serializes the working-directory switches: two at once read each other's
+  /// tables and leave the process in the wrong folder.
+  private static let directoryLock = Mutex<Void>(())
+
   static func inDirectory<T>(_ dir: String, _ body: () -> T) -> T {
-    var buf = [CChar](repeating: 0, count: 4096)
-    let saved = getcwd(&buf, buf.count) != nil ? buf.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } : nil
-    guard chdir(dir) == 0 else { return body() }
-    defer { if let saved { _ = chdir(saved) } }
-    return body()
+    var result: T? = nil
+    directoryLock.withLock { _ in
+      var buf = [CChar](repeating: 0, count: 4096)
+      let saved = getcwd(&buf, buf.count) != nil ? buf.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } : nil
+      guard chdir(dir) == 0 else { result = body(); return }
+      defer { if let saved { _ = chdir(saved) } }
+      result = body()
+    }
+    return result!
   }
 
   /// The translator's message without its progress lines.
