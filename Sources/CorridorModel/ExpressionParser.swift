@@ -62,6 +62,12 @@ struct ExpressionParser {
 
   private let s: [Unicode.Scalar]
   private var i = 0
+  /// Nesting of parentheses and unary signs, limited so that no input can exhaust the stack.
+  private var depth = 0
+  static let maxDepth = 50
+  /// Longer expressions are refused: they are unreadable, and the evaluator recurses over
+  /// the tree.
+  static let maxLength = 2000
 
   init(_ text: String) { s = Array(text.unicodeScalars) }
 
@@ -85,6 +91,11 @@ struct ExpressionParser {
   }
 
   private mutating func constraint() throws(ExpressionError) -> ParsedConstraint {
+    if s.count > Self.maxLength {
+      throw ExpressionError(
+        message: "expression is \(s.count) characters long (at most \(Self.maxLength)); split it into several constraints or use a corridor group",
+        column: Self.maxLength)
+    }
     skipSpaces()
     if peek() == nil { throw ExpressionError(message: "empty expression; write e.g. flow[black-sea] <= 0.5 * capacity[black-sea]", column: 1) }
     let lhs = try sum()
@@ -185,6 +196,13 @@ struct ExpressionParser {
       throw ExpressionError(message: "expression ends too early; expected a number or a quantity such as flow[…]", column: column)
     }
     let start = column
+    if c == "(" || c == "-" || c == "+" {
+      guard depth < Self.maxDepth else {
+        throw ExpressionError(message: "expression is nested too deeply (more than \(Self.maxDepth) levels)", column: start)
+      }
+      depth += 1
+    }
+    defer { if c == "(" || c == "-" || c == "+" { depth -= 1 } }
     if c == "(" {
       i += 1
       let inner = try sum()

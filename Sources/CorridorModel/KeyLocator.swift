@@ -21,6 +21,10 @@ struct KeyLocator {
   private var line = 1
   private var lineStart = 0
   private var arrayTableCounts: [String: Int] = [:]
+  /// Current nesting of arrays and inline tables; beyond `maxDepth` the scanner stops
+  /// descending (toml++ itself rejects more than 256 levels), so it cannot overflow the stack.
+  private var depth = 0
+  private let maxDepth = 300
   /// First position of each path (keyed by `EntryPath.storageKey`).
   private(set) var positions: [String: SourcePosition] = [:]
   /// Syntax that TOMLKit's parser (toml++ 3) does not report but *aborts the process* on
@@ -182,7 +186,9 @@ struct KeyLocator {
   }
 
   private mutating func parseValue(path: EntryPath) {
-    guard let c = peek() else { return }
+    guard let c = peek(), depth < maxDepth else { return }
+    depth += 1
+    defer { depth -= 1 }
     switch c {
     case "{":
       advance()

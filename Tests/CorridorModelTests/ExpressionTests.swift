@@ -166,3 +166,37 @@ struct ExpressionTests {
     #expect(e?.column == 22)
   }
 }
+
+@Suite("Expression limits")
+struct ExpressionLimitTests {
+  static var context: ExpressionContext {
+    var e = ExpressionContext()
+    e.corridors = ["x": .init(commodity: "electricity", capacity: 1)]
+    e.commodities = ["electricity": (.power, "MW")]
+    return e
+  }
+
+  @Test("the longest accepted expression normalises without exhausting the stack")
+  func longest() throws {
+    let tail = "flow[x] <= 5 MW"
+    let count = (ExpressionParser.maxLength - tail.count) / 2
+    let text = String(repeating: "1+", count: count) + tail
+    #expect(text.count <= ExpressionParser.maxLength)
+    _ = try? ExpressionNormalizer.normalize(text, context: Self.context, scope: .slice)
+    let products = String(repeating: "1*", count: count) + tail
+    let r = try ExpressionNormalizer.normalize(products, context: Self.context, scope: .slice)
+    #expect(r.terms.count == 1)
+  }
+
+  @Test("too long and too deep are errors, not crashes")
+  func limits() {
+    let long = String(repeating: "1+", count: 5000) + "flow[x] <= 5 MW"
+    #expect(throws: ExpressionError.self) { try ExpressionParser.parse(long) }
+    let deep = String(repeating: "(", count: 500) + "flow[x]" + String(repeating: ")", count: 500) + " <= 1 MW"
+    #expect(throws: ExpressionError.self) { try ExpressionParser.parse(deep) }
+    let signs = String(repeating: "-", count: 900) + "flow[x] <= 1 MW"
+    #expect(throws: ExpressionError.self) { try ExpressionParser.parse(signs) }
+    let fine = String(repeating: "(", count: 40) + "flow[x]" + String(repeating: ")", count: 40) + " <= 1 MW"
+    #expect(throws: Never.self) { try ExpressionParser.parse(fine) }
+  }
+}

@@ -133,3 +133,17 @@ struct MalformedHeaderTests {
     #expect(l.fatalSyntax == nil)
   }
 }
+
+@Suite("Locator limits")
+struct LocatorLimitTests {
+  @Test("deeply nested arrays neither overflow the stack nor crash the loader")
+  func deep() {
+    let text = "x = " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n"
+    var l = KeyLocator(text)
+    l.run()
+    let dir = scratchDirectory("deep")
+    write("[model]\nname = \"deep\"\n" + text, to: dir + "/deep.toml")
+    let errors = loadErrors(dir + "/deep.toml")
+    #expect(errors.contains { $0.message.contains("TOML syntax error") })
+  }
+}
