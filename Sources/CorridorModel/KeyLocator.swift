@@ -186,7 +186,11 @@ struct KeyLocator {
   }
 
   private mutating func parseValue(path: EntryPath) {
-    guard let c = peek(), depth < maxDepth else { return }
+    guard let c = peek() else { return }
+    guard depth < maxDepth else {
+      skipNestedValue()
+      return
+    }
     depth += 1
     defer { depth -= 1 }
     switch c {
@@ -234,6 +238,31 @@ struct KeyLocator {
       _ = readLiteralString()
     default:
       while let d = peek(), d != ",", d != "]", d != "}", d != "\n", d != "#" { advance() }
+    }
+  }
+
+  /// Skips a whole value without recording or recursing: brackets and braces are counted,
+  /// strings skipped.
+  private mutating func skipNestedValue() {
+    var open = 0
+    while let c = peek() {
+      switch c {
+      case "[", "{":
+        open += 1
+        advance()
+      case "]", "}":
+        if open == 0 { return }
+        open -= 1
+        advance()
+        if open == 0 { return }
+      case "\"": _ = readBasicString()
+      case "'": _ = readLiteralString()
+      case "#":
+        while let d = peek(), d != "\n" { advance() }
+      default:
+        if open == 0, c == "," || c == "\n" { return }
+        advance()
+      }
     }
   }
 
