@@ -12,7 +12,8 @@
 /// Every name used by an entry refers to an entry that exists: the loader has checked them.
 /// Entries appear in the order of the files that defined them (base model first).
 public struct CorridorModel: Sendable, Equatable {
-  /// `[model] name`, or the outermost scenario's name appended (`"Oil 2030 — CPC −50 %"`).
+  /// `[model] name` after overlays (a scenario may override it); scenario names are in
+  /// ``scenarioNames``.
   public var name: String
   public var description: String?
   /// ISO code of the model currency (`EUR`), in which all money is stored.
