@@ -36,6 +36,8 @@ public final class Formulation {
   var fairnessColumn: Int?
   /// Objective vectors: market value (maximize) and cost (minimize).
   var valueCoefficients: [Double] = []
+  /// The slice of every column and row (for the block-crash start of long horizons).
+  public private(set) var timeStructure = TimeStructure(columnTime: [], rowTime: [], timeCount: 0)
   var costCoefficients: [Double] = []
 
   /// Builds the LP of `model`.
@@ -52,6 +54,7 @@ public final class Formulation {
     buildRows(&b)
     program = try b.build(name: model.name, sense: .maximize)
     valueCoefficients = b.cost
+    timeStructure = TimeStructure(columnTime: b.columnTime, rowTime: b.rowTime, timeCount: sliceCount)
     costCoefficients = Self.costVector(b.cost, deliveries: deliveries, sliceCount: sliceCount)
   }
 
@@ -74,7 +77,7 @@ public final class Formulation {
           let corridor = model.corridors[arc.corridor]
           let base = b.columnCount
           for s in 0..<S {
-            b.column("flow[\(o),\(arc.label),\(sliceNames[s])]", cost: -corridor.tariff * hours[s])
+            b.column("flow[\(o),\(arc.label),\(sliceNames[s])]", cost: -corridor.tariff * hours[s], time: s)
           }
           flows.append(FlowBlock(origin: o, arc: arc, base: base))
         }
@@ -82,7 +85,7 @@ public final class Formulation {
           let market = model.markets[m]
           let base = b.columnCount
           for s in 0..<S {
-            b.column("delivered[\(o),\(market.name),\(sliceNames[s])]", cost: market.price.value(at: s) * hours[s])
+            b.column("delivered[\(o),\(market.name),\(sliceNames[s])]", cost: market.price.value(at: s) * hours[s], time: s)
           }
           deliveries.append(DeliveryBlock(origin: o, market: m, base: base))
         }
@@ -92,17 +95,17 @@ public final class Formulation {
     for supply in model.supplies {
       supplyBase.append(b.columnCount)
       for s in 0..<S {
-        b.column("supply[\(supply.name),\(sliceNames[s])]", upper: max(0, supply.volume.value(at: s)), cost: -supply.cost * hours[s])
+        b.column("supply[\(supply.name),\(sliceNames[s])]", upper: max(0, supply.volume.value(at: s)), cost: -supply.cost * hours[s], time: s)
       }
     }
     // Storage: charge, discharge (wear cost), level.
     for st in model.storages {
       let ch = b.columnCount
-      for s in 0..<S { b.column("charge[\(st.name),\(sliceNames[s])]", upper: st.power) }
+      for s in 0..<S { b.column("charge[\(st.name),\(sliceNames[s])]", upper: st.power, time: s) }
       let dis = b.columnCount
-      for s in 0..<S { b.column("discharge[\(st.name),\(sliceNames[s])]", upper: st.power, cost: -st.wearCost * hours[s]) }
+      for s in 0..<S { b.column("discharge[\(st.name),\(sliceNames[s])]", upper: st.power, cost: -st.wearCost * hours[s], time: s) }
       let lev = b.columnCount
-      for s in 0..<S { b.column("level[\(st.name),\(sliceNames[s])]", upper: st.energy) }
+      for s in 0..<S { b.column("level[\(st.name),\(sliceNames[s])]", upper: st.energy, time: s) }
       storageColumns.append(StorageColumns(charge: ch, discharge: dis, level: lev))
     }
     if model.objective == .maxMinFair {
@@ -150,7 +153,7 @@ public final class Formulation {
               b.term(storageColumns[k].discharge + s, 1)
               b.term(storageColumns[k].charge + s, -1)
             }
-            b.endRow("balance[\(o),\(n),\(commodity.name),\(sliceNames[s])]", lower: 0, upper: 0)
+            b.endRow("balance[\(o),\(n),\(commodity.name),\(sliceNames[s])]", lower: 0, upper: 0, time: s)
           }
         }
       }
@@ -167,7 +170,7 @@ public final class Formulation {
       capacityRows.append(b.rowCount)
       for s in 0..<sliceCount {
         for f in blocks { b.term(f.base + s, 1) }
-        b.endRow("capacity[\(corridor.name),\(sliceNames[s])]", lower: -.infinity, upper: cap)
+        b.endRow("capacity[\(corridor.name),\(sliceNames[s])]", lower: -.infinity, upper: cap, time: s)
       }
     }
   }
@@ -181,7 +184,7 @@ public final class Formulation {
       marketRows.append(b.rowCount)
       for s in 0..<sliceCount {
         for d in blocks { b.term(d.base + s, 1) }
-        b.endRow("market[\(market.name),\(sliceNames[s])]", lower: -.infinity, upper: max(0, volume.value(at: s)))
+        b.endRow("market[\(market.name),\(sliceNames[s])]", lower: -.infinity, upper: max(0, volume.value(at: s)), time: s)
       }
     }
   }
@@ -198,7 +201,7 @@ public final class Formulation {
         b.term(c.level + prev, -1)
         b.term(c.charge + s, -st.efficiency * hours[s])
         b.term(c.discharge + s, hours[s])
-        b.endRow("storage[\(st.name),\(sliceNames[s])]", lower: 0, upper: 0)
+        b.endRow("storage[\(st.name),\(sliceNames[s])]", lower: 0, upper: 0, time: s)
       }
     }
   }
@@ -236,7 +239,7 @@ public final class Formulation {
         let base = b.rowCount
         for s in 0..<sliceCount {
           if let block { b.term(block.base + s, 1) }
-          b.endRow("rule[\(rule.name),\(sliceNames[s])]", lower: volume, upper: .infinity)
+          b.endRow("rule[\(rule.name),\(sliceNames[s])]", lower: volume, upper: .infinity, time: s)
         }
         ruleRows.append(RowBlock(base: base, count: sliceCount))
       case let .fairShare(countries, corridors, basis):
@@ -282,10 +285,11 @@ public final class Formulation {
         }
         let rhs = cc.constant.value(at: perSlice ? r : 0)
         let name = perSlice ? "constraint[\(cc.name),\(sliceNames[r])]" : "constraint[\(cc.name)]"
+        let time = perSlice ? r : -1
         switch cc.sense {
-        case .lessEqual: b.endRow(name, lower: -.infinity, upper: rhs)
-        case .greaterEqual: b.endRow(name, lower: rhs, upper: .infinity)
-        case .equal: b.endRow(name, lower: rhs, upper: rhs)
+        case .lessEqual: b.endRow(name, lower: -.infinity, upper: rhs, time: time)
+        case .greaterEqual: b.endRow(name, lower: rhs, upper: .infinity, time: time)
+        case .equal: b.endRow(name, lower: rhs, upper: rhs, time: time)
         }
       }
       constraintRows.append(RowBlock(base: base, count: rows))

@@ -7,6 +7,9 @@ struct LPBuilder {
   var upper: [Double] = []
   var cost: [Double] = []
   var columnNames: [String] = []
+  /// Time slice of each column and row (−1: spans the horizon), for the block crash.
+  var columnTime: [Int32] = []
+  var rowTime: [Int32] = []
 
   var rowStarts: [Int] = [0]
   var rowColumns: [Int32] = []
@@ -24,7 +27,8 @@ struct LPBuilder {
 
   /// Adds a column and returns its index.
   @discardableResult
-  mutating func column(_ name: @autoclosure () -> String, lower lo: Double = 0, upper hi: Double = .infinity, cost c: Double = 0) -> Int {
+  mutating func column(_ name: @autoclosure () -> String, lower lo: Double = 0, upper hi: Double = .infinity, cost c: Double = 0, time: Int = -1) -> Int {
+    columnTime.append(Int32(time))
     lower.append(lo)
     upper.append(hi)
     cost.append(c)
@@ -40,7 +44,8 @@ struct LPBuilder {
 
   /// Closes the row being built with its bounds; returns its index.
   @discardableResult
-  mutating func endRow(_ name: @autoclosure () -> String, lower lo: Double, upper hi: Double) -> Int {
+  mutating func endRow(_ name: @autoclosure () -> String, lower lo: Double, upper hi: Double, time: Int = -1) -> Int {
+    rowTime.append(Int32(time))
     rowLower.append(lo)
     rowUpper.append(hi)
     rowStarts.append(rowColumns.count)

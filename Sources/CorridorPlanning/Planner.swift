@@ -18,6 +18,9 @@ public struct Planner {
   public var options: SolverOptions
   /// Relative tolerance by which a stage's optimum may give way to later stages.
   public var stageTolerance = 1e-7
+  /// From this many time slices on, the first solve starts from a block-crash
+  /// basis (``LinearProgram/blockCrashBasis(_:blocks:)``) when the algorithm is `auto`.
+  public var blockCrashMinimumSlices = 500
 
   public init(options: SolverOptions = SolverOptions()) {
     self.options = options
@@ -41,7 +44,7 @@ public struct Planner {
     let t0 = Clock.now()
     for (k, stage) in stageList(f).enumerated() {
       try lp.setObjective(coefficients: stage.coefficients, sense: stage.sense)
-      let s = try lp.solve(options)
+      let s = try k == 0 ? firstSolve(f) : lp.solve(options)
       stages.append(Plan.Stage(name: stage.name, sense: stage.sense, status: s.termination,
                                objective: s.objectiveValue, iterations: s.iterations))
       last = s
@@ -69,6 +72,23 @@ public struct Planner {
     } else {
       try f.useMainObjective()
     }
+  }
+
+  /// The first solve: from a block-crash basis on long horizons, cold otherwise.
+  /// A crash that GLPK cannot use (singular, numerical trouble) falls back to a cold start.
+  func firstSolve(_ f: Formulation) throws -> Solution {
+    let lp = f.program
+    guard options.algorithm == .auto, options.warmStart, f.sliceCount >= blockCrashMinimumSlices,
+          let basis = try lp.blockCrashBasis(f.timeStructure, blocks: max(24, f.sliceCount / 168))
+    else { return try lp.solve(options) }
+    try lp.setStartingBasis(basis)
+    let s = try lp.solve(options)
+    if s.termination == .numericalError || s.termination == .solverError {
+      var cold = options
+      cold.warmStart = false
+      return try lp.solve(cold)
+    }
+    return s
   }
 
   struct StageObjective {
