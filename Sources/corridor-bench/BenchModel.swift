@@ -9,6 +9,10 @@
 // soc[t] at 8T + t, b[o,t] at (9+o)·T + t.
 // Rows (11T + 3): surplus[o,t] (3T), corridor[c,t] (4T), market[m,t] (2T),
 // storage[t] (T), fiber[t] (T), fair[o] (3).
+//
+// The same builder makes one time block of the LP for the block crash
+// (BlockCrash.swift): hours a..<b with the same layout (L = b − a in place of
+// T), the storage level before the block given as a constant, no fair rows.
 import LinearProgramming
 
 struct BenchModel {
@@ -18,6 +22,11 @@ struct BenchModel {
   static func columns(_ T: Int) -> Int { 12 * T }
   static func rows(_ T: Int) -> Int { 11 * T + 3 }
   static func nonZeros(_ T: Int) -> Int { 54 * T }
+
+  /// Column kinds in layout order: y[o,m] (6), ch, dis, soc, b[o] (3).
+  static let columnKinds = 12
+  /// Row kinds in layout order: surplus[o] (3), corridor[c] (4), market[m] (2), storage, fiber.
+  static let rowKinds = 11
 
   @inline(__always) static func y(_ o: Int, _ m: Int, _ t: Int, _ T: Int) -> Int32 { Int32((2 * o + m) * T + t) }
   @inline(__always) static func ch(_ t: Int, _ T: Int) -> Int32 { Int32(6 * T + t) }
@@ -29,9 +38,26 @@ struct BenchModel {
     var description: String
   }
 
-  /// Builds the LP for `profiles` (maximize profit). Throws if the layer rejects the data.
+  /// How a block's storage row at its first hour sees the level before it.
+  enum StorageStart {
+    /// The full LP: the level before hour 0 is the level after hour T−1.
+    case cyclic
+    /// A block: the level before its first hour is this constant (MWh).
+    case level(Double)
+  }
+
+  /// Builds the full LP for `profiles` (maximize profit). Throws if the layer rejects the data.
   init(_ pr: BenchProfiles, factors f: PathFactors) throws {
-    let T = pr.T
+    try self.init(pr, factors: f, hours: 0..<pr.T, storageStart: .cyclic, emptyAtEnd: false, fairRows: true)
+  }
+
+  /// Builds hours `hours` of the LP: the full LP (all hours, `.cyclic`, fair rows) or one
+  /// block. `emptyAtEnd` fixes the storage level after the block's last hour to 0.
+  /// `fairPrices` (per exporter, ≥ 0) add `Σ_o price_o · fair_o(y)` to the objective.
+  init(_ pr: BenchProfiles, factors f: PathFactors, hours: Range<Int>, storageStart: StorageStart,
+       emptyAtEnd: Bool, fairRows: Bool, fairPrices: [Double] = [0, 0, 0]) throws {
+    let T = hours.count  // the block length plays the role of T in the layout
+    let a = hours.lowerBound
     self.T = T
     let lp = LinearProgram(name: "caspian", sense: .maximize)
     self.lp = lp
@@ -45,14 +71,16 @@ struct BenchModel {
       for m in 0..<2 {
         let base = (2 * o + m) * T
         let eta = f.eta[o][m], tau = f.tau[o][m]
-        for t in 0..<T { cost[base + t] = pr.P[m][t] * eta - tau }
+        var priced = 0.0
+        for o2 in 0..<3 where fairPrices[o2] != 0 { priced += fairPrices[o2] * Self.fairCoefficient(row: o2, exporter: o, market: m, f) }
+        for t in 0..<T { cost[base + t] = pr.P[m][a + t] * eta - tau + priced }
       }
       let base = (9 + o) * T
       let bmin = Bench.fiberMinShare[o] * Bench.bandwidth
       for t in 0..<T {
         lower[base + t] = bmin
-        upper[base + t] = pr.DF[o][t]
-        cost[base + t] = pr.VF[o][t]
+        upper[base + t] = pr.DF[o][a + t]
+        cost[base + t] = pr.VF[o][a + t]
       }
     }
     for t in 0..<T {
@@ -61,6 +89,7 @@ struct BenchModel {
       cost[7 * T + t] = -Bench.storageWear
       upper[8 * T + t] = Bench.storageEnergy
     }
+    if emptyAtEnd { upper[8 * T + T - 1] = 0 }
     try lp.addVariables(count: n, lower: lower, upper: upper, cost: cost)
 
     // Rows in CSR form.
@@ -83,7 +112,7 @@ struct BenchModel {
           term(Self.ch(t, T), 1)
           term(Self.dis(t, T), -1)
         }
-        endRow(-.infinity, pr.S[o][t])
+        endRow(-.infinity, pr.S[o][a + t])
       }
     }
     // corridor[c,t]: every (o,m) whose path uses c, with the MW entering c per MW injected.
@@ -100,16 +129,24 @@ struct BenchModel {
     for mk in 0..<2 {
       for t in 0..<T {
         for o in 0..<3 { term(Self.y(o, mk, t, T), f.eta[o][mk]) }
-        endRow(-.infinity, pr.D[mk][t])
+        endRow(-.infinity, pr.D[mk][a + t])
       }
     }
-    // storage[t]: soc[t] - soc[t-1 mod T] - steff·ch[t] + dis[t] = 0
+    // storage[t]: soc[t] - soc[t-1 mod T] - steff·ch[t] + dis[t] = 0 (a block's first
+    // hour: soc[t] - steff·ch[t] + dis[t] = level before the block)
     for t in 0..<T {
       term(Self.soc(t, T), 1)
-      term(Self.soc((t + T - 1) % T, T), -1)
+      var rhs = 0.0
+      if t > 0 {
+        term(Self.soc(t - 1, T), -1)
+      } else if case .level(let before) = storageStart {
+        rhs = before
+      } else {
+        term(Self.soc(T - 1, T), -1)
+      }
       term(Self.ch(t, T), -Bench.storageEfficiency)
       term(Self.dis(t, T), 1)
-      endRow(0, 0)
+      endRow(rhs, rhs)
     }
     // fiber[t]
     for t in 0..<T {
@@ -117,16 +154,24 @@ struct BenchModel {
       endRow(-.infinity, Bench.bandwidth)
     }
     // fair[o]: Σ (1-φo)·pref·y[o,..] − Σ_{o'≠o} φo·pref·y[o',..] ≥ 0
-    for o in 0..<3 {
-      for o2 in 0..<3 {
-        for mk in 0..<2 {
-          let a = o2 == o ? (1 - Bench.phi[o]) * f.pref[o2][mk] : -Bench.phi[o] * f.pref[o2][mk]
-          for t in 0..<T { term(Self.y(o2, mk, t, T), a) }
+    if fairRows {
+      for o in 0..<3 {
+        for o2 in 0..<3 {
+          for mk in 0..<2 {
+            let c = Self.fairCoefficient(row: o, exporter: o2, market: mk, f)
+            for t in 0..<T { term(Self.y(o2, mk, t, T), c) }
+          }
         }
+        endRow(0, .infinity)
       }
-      endRow(0, .infinity)
     }
     try lp.addConstraints(rowStarts: starts, columns: cols, coefficients: vals, lower: rlo, upper: rhi)
+  }
+
+  /// The coefficient of y[exporter, market, t] in fair[row].
+  @inline(__always)
+  static func fairCoefficient(row o: Int, exporter o2: Int, market m: Int, _ f: PathFactors) -> Double {
+    o2 == o ? (1 - Bench.phi[o]) * f.pref[o2][m] : -Bench.phi[o] * f.pref[o2][m]
   }
 
   /// Compares the built sizes with the README's (12T columns, 11T+3 rows, 54T

@@ -15,6 +15,7 @@ struct BenchOptions {
   var glpkLogDirectory: String?
   var reportPath: String?
   var keepDirectory: String?
+  var blockCrashHours: Int?
 
   static let usage = """
     usage: corridor-bench [options]
@@ -39,6 +40,9 @@ struct BenchOptions {
       --time-limit S         per solve, seconds (simplex and glpsol; GLPK's interior point has none)
       --glpk-log DIR         keep GLPK's output of every solve in DIR
       --report PATH          also write the results as Markdown to PATH
+      --block-crash HOURS    also solve from the block crash basis (blocks of HOURS hours, fair
+                             rows priced in; shared/GLPK-NOTES.md), built outside the layer and
+                             installed with setStartingBasis, then primal simplex
       --keep DIR             generate the .dat/.mps files in DIR and keep them (default: a
                              temporary directory, removed at the end)
       -h, --help             this text
@@ -113,6 +117,9 @@ struct BenchOptions {
       case "--glpk-log": o.glpkLogDirectory = try value(a)
       case "--report": o.reportPath = try value(a)
       case "--keep": o.keepDirectory = try value(a)
+      case "--block-crash":
+        guard let h = Int(try value(a)), h >= 1 else { throw UsageError(description: "--block-crash needs hours ≥ 1") }
+        o.blockCrashHours = h
       default:
         throw UsageError(description: "unknown option '\(a)' (see --help)")
       }

@@ -25,12 +25,17 @@ struct SolveResult {
   var resolveIterations: Int?
   var resolveSeconds: Double? { resolve.isEmpty ? nil : median(resolve) }
 
-  var label: String { "\(algorithm.rawValue)/\(algorithm == .interior ? "n/a" : (presolve ? "on" : "off"))" }
+  /// A variant of the layer's algorithms (e.g. "crash168h+primal"); nil for a plain solve.
+  var variant: String?
+  /// What the variant did before the solve (block passes, prices, times).
+  var note = ""
+
+  var label: String { variant ?? "\(algorithm.rawValue)/\(algorithm == .interior ? "n/a" : (presolve ? "on" : "off"))" }
 
   /// The layer's own share of `solve()`: everything outside GLPK's run (validation,
   /// synchronisation, certificate) plus the reading bound, over the whole call.
   var overhead: Double? {
-    guard !wall.isEmpty else { return nil }
+    guard !wall.isEmpty, variant == nil else { return nil }
     let shares = wall.indices.map { k in
       (wall[k] - glpk[k] + (k < resolve.count ? resolve[k] : 0)) / max(wall[k], 1e-12)
     }
@@ -58,6 +63,7 @@ struct SolveResult {
     if let obj = objective { s += ", objective \(fmt(obj, 6))" }
     if let e = relativeError { s += ", rel. error \(sci(e))" }
     s += ", certificate \(certificateSummary)"
+    if !note.isEmpty { s += "; \(note)" }
     return s
   }
 }
@@ -110,6 +116,7 @@ struct HorizonResult {
 
   /// The glpsol run a solve of the layer is compared with.
   func peer(of s: SolveResult) -> GlpsolRun? {
+    if s.variant != nil { return glpsol[.mpsDefault] }
     switch (s.algorithm, s.presolve) {
     case (.primal, false): return glpsol[.mpsNopresol]
     case (.primal, true), (.auto, _): return glpsol[.mpsDefault]
@@ -172,6 +179,9 @@ struct Report {
         }
       }
     }
+
+    let notes = results.flatMap { r in r.solves.filter { !$0.note.isEmpty }.map { "- T = \(r.T), \($0.label): \($0.note)" } }
+    if !notes.isEmpty { out += "\n" + notes.joined(separator: "\n") + "\n" }
 
     if results.contains(where: { !$0.glpsol.isEmpty }) {
       out += "\n## glpsol (reference)\n\n"
