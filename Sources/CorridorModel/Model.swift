@@ -389,6 +389,9 @@ public enum ConstraintScope: String, Sendable, Equatable, Hashable {
 /// `Σ coefficient · Σ_s hours[s] · quantity[s]  (sense)  constant.value(at: 0)` and the
 /// constant is always `.constant`.
 public struct CustomConstraint: Sendable, Equatable, Hashable {
+  /// The quantity of a term (the contract's name for ``ConstraintQuantity``).
+  public typealias Quantity = ConstraintQuantity
+
   public struct Term: Sendable, Equatable, Hashable {
     public var coefficient: Double
     public var quantity: ConstraintQuantity

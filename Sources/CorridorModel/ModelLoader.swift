@@ -135,6 +135,13 @@ public enum ModelLoader {
         return []
       case .success(let d): doc = d
       }
+      if result.isEmpty, loaded.contains(where: { $0.canonicalPath == doc.canonicalPath }) {
+        reporter.add(
+          Diagnostic(
+            severity: .warning, file: doc.path, entry: "scenario",
+            message: "'\(doc.path)' is already part of the loaded model; it is applied once"))
+        return []
+      }
       guard let scenario = doc.root["scenario"] else {
         if result.isEmpty {
           reporter.add(

@@ -309,3 +309,36 @@ struct HourlyTests {
     #expect(m.supplies[0].volume == .perSlice([1, 2, 3]))
   }
 }
+
+@Suite("Extra scenario edge cases")
+struct ExtraScenarioTests {
+  @Test("passing the loaded scenario again applies it once, with a warning")
+  func twice() throws {
+    let m = try ModelLoader.load(path: fixture("good/scenario.toml"), scenario: fixture("good/scenario.toml"))
+    #expect(m.scenarioNames == ["Black Sea delayed"])
+    #expect(m.warnings.contains { $0.message.contains("applied once") })
+  }
+
+  @Test("an extra file that is not a scenario is an error")
+  func notScenario() {
+    let errors = loadErrors(fixture("good/full.toml"), scenario: fixture("bad/support/base.toml"))
+    #expect(errors.count == 1)
+    #expect(errors.first?.message.contains("not a scenario file") == true)
+  }
+
+  @Test("an extra scenario of another model applies its own overrides with a warning")
+  func otherBase() throws {
+    let dir = scratchDirectory("other-base")
+    write(
+      """
+      [scenario]
+      extends = "\(fixture("bad/support/base.toml"))"
+      name = "cheap RO"
+      [markets.RO]
+      price = "50 EUR/MWh"
+      """, to: dir + "/other.toml")
+    let m = try ModelLoader.load(path: fixture("good/full.toml"), scenario: dir + "/other.toml")
+    #expect(m.market(named: "RO")?.price == .constant(50))
+    #expect(m.warnings.contains { $0.message.contains("not the loaded model") })
+  }
+}
