@@ -481,11 +481,14 @@ extension LinearProgram {
   /// Changes a variable's kind (e.g. to relax integrality).
   public func setKind(_ v: Variable, _ kind: VariableKind) throws(LPError) {
     try check(v)
-    colKind[v.index] = kind
     if kind == .binary {
-      colLower[v.index] = max(0, colLower[v.index])
-      colUpper[v.index] = min(1, colUpper[v.index])
+      // Binary forces 0...1 within the current bounds; they must still meet.
+      let (lo, hi) = (max(0, colLower[v.index]), min(1, colUpper[v.index]))
+      try Self.checkBounds("\(describe(v)) made binary", lo, hi)
+      colLower[v.index] = lo
+      colUpper[v.index] = hi
     }
+    colKind[v.index] = kind
     dirty.columns.insert(v.index)
     invalidate(structure: false)
   }
