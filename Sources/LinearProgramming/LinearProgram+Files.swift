@@ -44,9 +44,14 @@ extension LinearProgram {
   /// A CPLEX LP file says the same optimization problem in its own terms: GLPK
   /// writes a ranged row as an equality with an extra bounded variable, and the
   /// layer writes the objective's constant as a variable `constant` fixed at 1,
-  /// so a file read back may have more variables than the model.
+  /// so a file read back may have more variables than the model. A model
+  /// without constraints or without variables has no CPLEX LP form.
   /// - Throws: ``LPError/writeFailed(path:message:)``.
   public func write(to path: String, format: ModelFileFormat) throws(LPError) {
+    if format == .cplexLP, variableCount == 0 || constraintCount == 0 {
+      // GLPK's LP writer writes only a warning comment for such a model: an unreadable file.
+      throw .writeFailed(path: path, message: "a CPLEX LP file cannot hold a model without constraints or without variables (GLPK writes an empty file); write MPS instead")
+    }
     let b = try syncedBackend()
     let tmp = Self.temporarySibling(of: path)
     let (rc, text) = withGLPKOutput { () -> Int32 in
