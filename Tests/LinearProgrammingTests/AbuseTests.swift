@@ -132,7 +132,12 @@ struct SmallModel {
     expectLPError("addConstraints", \.isInvalidBounds) {
       try lp.addConstraints(rowStarts: [0, 1], columns: [0], coefficients: [1], lower: [5], upper: [4])
     }
-    #expect(m.shape == shape)
+    // Making a variable binary forces 0...1 within its bounds: [2, 5] has no such value.
+    let big = try lp.addVariable(name: "big", bounds: 2...5)
+    expectLPError("setKind(.binary) outside 0...1", \.isInvalidBounds) { try lp.setKind(big, .binary) }
+    #expect(try lp.kind(of: big) == .continuous)
+    #expect(try lp.bounds(of: big) == (2, 5))
+    #expect(m.shape == [shape[0] + 1] + shape.dropFirst())
     #expect(try lp.bounds(of: x) == (0, 4))
     #expect(lp.variable(named: "z") == nil)
     try m.stillSolves()

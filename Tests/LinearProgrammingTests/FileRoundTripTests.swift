@@ -94,6 +94,31 @@ import Testing
     }
   }
 
+  /// Models without rows or without variables: MPS files carry them; CPLEX LP
+  /// cannot (GLPK writes an empty file), so writing one throws and leaves nothing.
+  @Test func modelsWithoutRowsOrVariables() throws {
+    let noRows = LinearProgram(sense: .maximize)
+    try noRows.addVariable(name: "x", bounds: 0...3, cost: 2)
+    try noRows.setObjective(coefficients: [2], constant: 1)
+    let noVariables = LinearProgram()
+    try noVariables.addConstraint(LinearConstraint(LinearExpression(), in: -1...1), name: "empty")
+    try withTemporaryFolder("empty-models") { dir in
+      for (label, lp, z) in [("no rows", noRows, 7.0), ("no variables", noVariables, 0), ("nothing", LinearProgram(), 0)] {
+        for format in [ModelFileFormat.freeMPS, .fixedMPS] {
+          let path = dir.appendingPathComponent("m.mps").path
+          try lp.write(to: path, format: format)
+          let back = try LinearProgram.read(path, format: format, sense: lp.sense)
+          #expect(back.variableCount == lp.variableCount && back.constraintCount == lp.constraintCount, "\(label) \(format)")
+          #expect(try back.solve().objectiveValue == z, "\(label) \(format)")
+        }
+        let lpPath = dir.appendingPathComponent("m.lp").path
+        let e = expectLPError("\(label) as CPLEX LP", \.isWriteFailed) { try lp.write(to: lpPath, format: .cplexLP) }
+        #expect(e?.message.contains("MPS") == true)
+        #expect(!FileManager.default.fileExists(atPath: lpPath))
+      }
+    }
+  }
+
   /// Overwriting replaces the file whole; nothing else appears in the folder.
   @Test func writesAreAtomic() throws {
     try withTemporaryFolder("atomic") { dir in
