@@ -56,8 +56,18 @@ extension LinearProgram {
     let tmp = Self.temporarySibling(of: path)
     let (rc, text) = withGLPKOutput { () -> Int32 in
       switch format {
-      case .freeMPS: return glp_write_mps(b.prob, GLP_MPS_FILE, nil, tmp)
-      case .fixedMPS: return glp_write_mps(b.prob, GLP_MPS_DECK, nil, tmp)
+      case .freeMPS, .fixedMPS:
+        let type = format == .freeMPS ? GLP_MPS_FILE : GLP_MPS_DECK
+        guard let names = uniqueMPSNames(fixed: format == .fixedMPS) else {
+          return glp_write_mps(b.prob, type, nil, tmp)
+        }
+        // The names GLPK would write collide: write a copy with unique ones.
+        let q = glp_create_prob()!
+        defer { glp_delete_prob(q) }
+        glp_copy_prob(q, b.prob, GLP_OFF)
+        for (j, n) in names.columns.enumerated() { glp_set_col_name(q, Int32(j + 1), n) }
+        for (i, n) in names.rows.enumerated() { glp_set_row_name(q, Int32(i + 1), n) }
+        return glp_write_mps(q, type, nil, tmp)
       case .cplexLP:
         // CPLEX LP names allow fewer characters than GLPK stores; write a copy
         // with readable, unique, legal names rather than GLPK's x_N fallback.
@@ -100,6 +110,45 @@ extension LinearProgram {
       unlink(tmp)
       throw .writeFailed(path: path, message: reason)
     }
+  }
+
+  /// The names GLPK's MPS writer would give, made unique, or nil when they are.
+  ///
+  /// GLPK writes an unnamed (or, in fixed MPS, longer than 8 bytes) row i as
+  /// `R%07d`, column j as `C%07d`, the objective row as `R0000000`, and
+  /// spaces as `_`: a real name `C0000001` or the pair `a b`/`a_b` would be
+  /// written twice and read back as one item (or not at all).
+  func uniqueMPSNames(fixed: Bool) -> (columns: [String], rows: [String])? {
+    func fake(_ prefix: String, _ k: Int) -> String {
+      let digits = String(k)
+      return prefix + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
+    }
+    func effective(_ name: String?) -> String? {
+      guard let name, !(fixed && name.utf8.count > 8) else { return nil }
+      return String(name.map { $0 == " " ? "_" : $0 })
+    }
+    let rowNames = rowName.map(effective), colNames = colName.map(effective)
+    var rows = rowNames.enumerated().map { $0.element ?? fake("R", $0.offset + 1) }
+    var cols = colNames.enumerated().map { $0.element ?? fake("C", $0.offset + 1) }
+    if Set(rows).count == rows.count, !rows.contains("R0000000"), Set(cols).count == cols.count { return nil }
+    // Real names first keep their text; the rest get the next free fake name.
+    func uniquify(_ names: inout [String], real: [String?], prefix: String, reserved: Set<String>) {
+      var used = reserved
+      var clash: [Int] = []
+      for k in names.indices where real[k] != nil {
+        if !used.insert(names[k]).inserted { clash.append(k) }
+      }
+      for k in names.indices where real[k] == nil {
+        if !used.insert(names[k]).inserted { clash.append(k) }
+      }
+      var counter = 0
+      for k in clash {
+        repeat { counter += 1; names[k] = fake(prefix, counter) } while !used.insert(names[k]).inserted
+      }
+    }
+    uniquify(&rows, real: rowNames, prefix: "R", reserved: ["R0000000"])
+    uniquify(&cols, real: colNames, prefix: "C", reserved: [])
+    return (cols, rows)
   }
 
   /// A name legal in CPLEX LP files (letters, digits and `!"#$%&()/,.;?@_`'{}|~`,
