@@ -64,24 +64,16 @@ import Testing
   /// one model, not merge two columns.
   @Test(arguments: ModelFileFormat.allCases)
   func unnamedColumnsDoNotCollideWithNamedOnes(format: ModelFileFormat) throws {
-    if format != .cplexLP {
-      // GLPK's MPS writer names unnamed items C0000001/R0000001 whatever else is
-      // in the file; the layer does not rename them yet (reported).
-      try withKnownIssue("MPS: a real column named C0000001 collides with the name GLPK gives unnamed column 1") {
-        try collisionRoundTrip(format)
-      }
-    } else {
-      try collisionRoundTrip(format)
-    }
-  }
-
-  func collisionRoundTrip(_ format: ModelFileFormat) throws {
     let lp = LinearProgram(sense: .maximize)
     let first = try lp.addVariable(bounds: 0...1, cost: 1)  // unnamed column 1
-    let names = ["x_1", "x_2", "C0000001", "C0000002", "R0000001", "r_1"]
+    // GLPK's names for unnamed items (LP: x_N, r_N; MPS: C%07d, R%07d, the objective
+    // R0000000), and in MPS spaces become underscores: "a b" and "a_b" meet.
+    let names = ["x_1", "x_2", "C0000001", "C0000002", "R0000001", "r_1", "a b", "a_b"]
     for (k, name) in names.enumerated() { try lp.addVariable(name: name, bounds: 0...1, cost: Double(k + 2)) }
     try lp.addConstraint(LinearExpression.sum(lp.variables.map { ($0, 1.0) }) <= 3.5)  // unnamed row 1
     try lp.addConstraint(LinearExpression(first) <= 1, name: "r_2")
+    try lp.addConstraint(LinearExpression(first) + lp.variable(named: "a b")! <= 1.5, name: "R0000000")
+    try lp.addConstraint(LinearExpression(first) + lp.variable(named: "a_b")! <= 1.25, name: "R0000002")
     let s = try lp.solve()
     try withTemporaryFolder("collide") { dir in
       let path = dir.appendingPathComponent("m").path
