@@ -42,7 +42,7 @@ let package = Package(
     // Benchmark of the LP layer (not a test): `swift run -c release corridor-bench`.
     .executableTarget(name: "corridor-bench", dependencies: ["LinearProgramming"]),
     .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
-    .testTarget(name: "CorridorModelTests", dependencies: ["CorridorModel"]),
+    .testTarget(name: "CorridorModelTests", dependencies: ["CorridorModel"], exclude: ["Fixtures"]),
     .testTarget(name: "CorridorPlanningTests", dependencies: ["CorridorPlanning", "CorridorModel", "LinearProgramming"]),
     .testTarget(name: "PlanReportsTests", dependencies: ["PlanReports", "CorridorPlanning", "CorridorModel"]),
     .testTarget(name: "CorridorEndToEndTests", dependencies: ["corridor"]),
