@@ -172,7 +172,8 @@ import Testing
       case let .file(path, format, sense):
         lp = try LinearProgram.read(root + "/" + path, format: format, sense: sense)
       }
-      let s = try lp.solve(SolverOptions(timeLimit: 30))
+      // A generous limit: on a loaded machine some MIPs take several times glpsol's 10 s.
+      let s = try lp.solve(SolverOptions(timeLimit: 60))
       var problem: String? = nil
       if s.isOptimal, let cert = s.certificate, !(cert.maxBoundViolation <= 1e-6 && cert.maxRowViolation <= 1e-6) {
         problem = "optimal but the point violates the model: \(cert)"
