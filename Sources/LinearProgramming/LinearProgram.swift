@@ -121,7 +121,7 @@ extension LinearProgram {
   ) throws(LPError) -> Variable {
     let what = name.map { "variable '\($0)'" } ?? "variable #\(variableCount)"
     var (lo, hi) = (lower, upper)
-    if kind == .binary { (lo, hi) = (max(0, lo), min(1, hi)) }
+    if kind == .binary { (lo, hi) = Self.binaryBounds(lo, hi) }
     try Self.checkBounds(what, lo, hi)
     try Self.checkFinite("objective coefficient of \(what)", cost)
     if let name { try checkNewName(name, in: columnsByName, rowsByName) }
@@ -165,7 +165,7 @@ extension LinearProgram {
     for k in 0..<count {
       var lo = lower.isEmpty ? 0 : lower[k]
       var hi = upper.isEmpty ? .infinity : upper[k]
-      if kind == .binary { (lo, hi) = (max(0, lo), min(1, hi)) }
+      if kind == .binary { (lo, hi) = Self.binaryBounds(lo, hi) }
       if !(lo <= hi) || lo.isNaN || hi.isNaN || lo == .infinity || hi == -.infinity {
         throw .invalidBounds(what: names.isEmpty ? "variable #\(first + k)" : "variable '\(names[k])'", lower: lo, upper: hi)
       }
@@ -451,7 +451,7 @@ extension LinearProgram {
   public func setBounds(_ v: Variable, lower: Double, upper: Double) throws(LPError) {
     try check(v)
     var (lo, hi) = (lower, upper)
-    if colKind[v.index] == .binary { (lo, hi) = (max(0, lo), min(1, hi)) }
+    if colKind[v.index] == .binary { (lo, hi) = Self.binaryBounds(lo, hi) }
     try Self.checkBounds(describe(v), lo, hi)
     colLower[v.index] = lo
     colUpper[v.index] = hi
@@ -519,6 +519,12 @@ extension LinearProgram {
 
   static func checkFinite(_ what: String, _ x: Double) throws(LPError) {
     guard x.isFinite else { throw .nonFiniteValue(what: what, value: x) }
+  }
+
+  /// A binary variable's bounds: the given ones within 0...1. NaN stays NaN for
+  /// ``checkBounds(_:_:_:)`` to reject (`max(0, .nan)` would be 0).
+  static func binaryBounds(_ lower: Double, _ upper: Double) -> (Double, Double) {
+    (lower.isNaN ? lower : max(0, lower), upper.isNaN ? upper : min(1, upper))
   }
 
   /// Bounds may be infinite on their own side only, never NaN, and `lower ≤ upper`.
