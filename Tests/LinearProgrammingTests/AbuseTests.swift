@@ -103,6 +103,10 @@ struct SmallModel {
     expectLPError("−∞ upper bound", \.isNonFinite) { try lp.addVariable(upper: -.infinity) }
     expectLPError("NaN row bound", \.isNonFinite) { try lp.addConstraint(x + y <= .nan) }
     expectLPError("NaN setBounds", \.isNonFinite) { try lp.setBounds(x, lower: 0, upper: .nan) }
+    // Binary variables clamp their bounds to 0...1; NaN must not vanish in the clamp.
+    expectLPError("NaN lower bound of a binary", \.isNonFinite) { try lp.addVariable(lower: .nan, kind: .binary) }
+    expectLPError("NaN upper bound of a binary", \.isNonFinite) { try lp.addVariable(upper: .nan, kind: .binary) }
+    expectLPError("NaN bulk binary bound", { $0.isNonFinite || $0.isInvalidBounds }) { try lp.addVariables(count: 1, lower: [.nan], kind: .binary) }
     expectLPError("NaN row setBounds", \.isNonFinite) { try lp.setBounds(m.row, lower: .nan, upper: 1) }
     expectLPError("bulk NaN lower", { $0.isNonFinite || $0.isInvalidBounds }) { try lp.addVariables(count: 1, lower: [.nan]) }
     expectLPError("bulk NaN row bound", \.isNonFinite) {
@@ -116,6 +120,10 @@ struct SmallModel {
     }
     #expect(m.shape == shape)
     #expect(lp.objectiveCoefficients == [1, 2])
+    // setBounds of a binary with NaN.
+    let b = try lp.addVariable(name: "b", kind: .binary)
+    expectLPError("NaN setBounds of a binary", \.isNonFinite) { try lp.setBounds(b, lower: .nan, upper: 1) }
+    #expect(try lp.bounds(of: b) == (0, 1))
     try m.stillSolves()
   }
 
