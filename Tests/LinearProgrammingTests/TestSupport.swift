@@ -134,14 +134,17 @@ func now() -> Double {
 }
 
 /// Checks that a solution's parts agree with each other and with its statuses:
-/// a feasible primal status means a full point with an objective and a
-/// certificate that holds on the primal side. Returns the problems found.
+/// a feasible primal status means a full point, an objective (unless it is
+/// unbounded) equal to c·x and a certificate that holds on the primal side.
+/// Returns the problems found.
 func inconsistencies(_ s: Solution, _ lp: LinearProgram, tolerance: Double = 1e-7) -> [String] {
   var problems: [String] = []
   if s.primalStatus == .feasible {
     if s.values.count != lp.variableCount { problems.append("feasible primal status but \(s.values.count) values for \(lp.variableCount) variables") }
     if s.activities.count != lp.constraintCount { problems.append("feasible primal status but \(s.activities.count) activities for \(lp.constraintCount) rows") }
-    if s.objectiveValue == nil { problems.append("feasible primal status without an objective value") }
+    // An unbounded objective has no value (the point only shows the way to improve).
+    let unbounded = s.termination == .unbounded || s.termination == .infeasibleOrUnbounded
+    if s.objectiveValue == nil, !unbounded { problems.append("feasible primal status without an objective value") }
     if let c = s.certificate {
       if c.maxBoundViolation > tolerance { problems.append("bound violation \(c.maxBoundViolation)") }
       if c.maxRowViolation > tolerance { problems.append("row violation \(c.maxRowViolation)") }
