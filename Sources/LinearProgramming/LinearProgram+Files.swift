@@ -196,6 +196,7 @@ extension LinearProgram {
   static func readerMessage(_ text: String, fallback: String) -> String {
     let lines = text.split(separator: "\n").map(String.init).filter {
       !$0.hasPrefix("Reading ") && !$0.hasPrefix("Writing ") && !$0.contains("lines were read") && !$0.contains("lines were written")
+        && !$0.hasPrefix("Problem:") && !$0.hasPrefix("Objective:")
     }
     let joined = lines.joined(separator: "\n").trimmingCharacters(in: " \n")
     return joined.isEmpty ? fallback : joined

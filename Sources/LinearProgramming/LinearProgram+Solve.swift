@@ -192,7 +192,7 @@ extension LinearProgram {
     let dual = pointStatus(glp_get_dual_stat(p))
     func result(_ t: TerminationStatus, _ raw: String, primal: PointStatus = prim, dualS: PointStatus = dual) -> RawResult {
       RawResult(termination: t, primal: primal, dual: dualS, raw: raw,
-                objective: primal == .none ? nil : glp_get_obj_val(p), algorithm: .primal)
+                objective: primal == .none || t == .unbounded || t == .infeasibleOrUnbounded ? nil : glp_get_obj_val(p), algorithm: .primal)
     }
     switch rc {
     case 0:

@@ -22,7 +22,8 @@ public struct Solution: Sendable {
   public let dualStatus: PointStatus
   /// GLPK's own words for what happened (return code and solution status).
   public let rawStatus: String
-  /// The objective value, or nil when no primal point is available.
+  /// The objective value, or nil when no primal point is available or the
+  /// objective is unbounded (the point then only shows a direction of improvement).
   public let objectiveValue: Double?
   /// Values per variable (column order); empty when no primal point is available.
   public let values: [Double]
