@@ -19,7 +19,7 @@ extension LinearProgram {
                         raw: "no integer value lies between the bounds of integer \(describe(Variable(modelID: id, index: j)))",
                         objective: nil, algorithm: alg), nil)
     }
-    applyScalingForMIP(p, options.scaling)
+    applyScaling(p, options.scaling)
     var parm = glp_iocp()
     glp_init_iocp(&parm)
     parm.msg_lev = GLP_MSG_ALL
@@ -75,15 +75,6 @@ extension LinearProgram {
       info = MIPInfo(bestBound: progress.bestBound, gap: nil)
     }
     return (r, info)
-  }
-
-  private func applyScalingForMIP(_ p: OpaquePointer, _ s: SolverOptions.Scaling) {
-    switch s {
-    case .auto: glp_scale_prob(p, GLP_SF_AUTO)
-    case .none: glp_unscale_prob(p)
-    case .geometric: glp_scale_prob(p, GLP_SF_GM)
-    case .equilibrium: glp_scale_prob(p, GLP_SF_EQ)
-    }
   }
 
   /// Duals of the LP with every integer variable fixed at its (rounded) value.

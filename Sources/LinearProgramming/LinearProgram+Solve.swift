@@ -177,7 +177,8 @@ extension LinearProgram {
     return r
   }
 
-  private func applyScaling(_ p: OpaquePointer, _ s: SolverOptions.Scaling) {
+  /// Scales the problem as asked (LP and MIP alike).
+  func applyScaling(_ p: OpaquePointer, _ s: SolverOptions.Scaling) {
     switch s {
     case .auto: glp_scale_prob(p, GLP_SF_AUTO)
     case .none: glp_unscale_prob(p)
