@@ -39,7 +39,8 @@ struct PlanExtractor {
     return Plan(
       modelName: model.name, scenarios: model.scenarioNames, currency: model.currency,
       objectiveKind: model.objective, status: solution.termination,
-      objective: solution.objectiveValue, stages: [], certificate: solution.certificate,
+      objective: solution.primalStatus == .feasible ? solution.objectiveValue : nil, stages: [],
+      certificate: solution.certificate,
       totalHours: H, slices: model.slices,
       corridors: corridors(units), countries: countries(units), markets: markets(units),
       storages: storages(), rules: rules(), constraints: constraints(),

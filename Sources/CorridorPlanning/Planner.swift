@@ -46,7 +46,8 @@ public struct Planner {
       try lp.setObjective(coefficients: stage.coefficients, sense: stage.sense)
       let s = try k == 0 ? firstSolve(f) : lp.solve(options)
       stages.append(Plan.Stage(name: stage.name, sense: stage.sense, status: s.termination,
-                               objective: s.objectiveValue, iterations: s.iterations))
+                               objective: s.primalStatus == .feasible ? s.objectiveValue : nil,
+                               iterations: s.iterations))
       last = s
       guard s.isOptimal else { break }
       let isLast = k == stageList(f).count - 1
