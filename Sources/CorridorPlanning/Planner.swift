@@ -79,11 +79,15 @@ public struct Planner {
   /// A crash that GLPK cannot use (singular, numerical trouble) falls back to a cold start.
   func firstSolve(_ f: Formulation) throws -> Solution {
     let lp = f.program
+    let start = Clock.now()
     guard options.algorithm == .auto, options.warmStart, f.sliceCount >= blockCrashMinimumSlices,
-          let basis = try lp.blockCrashBasis(f.timeStructure, blocks: max(24, f.sliceCount / 168))
+          let basis = try lp.blockCrashBasis(f.timeStructure, blocks: max(24, f.sliceCount / 168),
+                                             timeLimit: options.timeLimit)
     else { return try lp.solve(options) }
     try lp.setStartingBasis(basis)
-    let s = try lp.solve(options)
+    var remaining = options
+    if let t = options.timeLimit { remaining.timeLimit = max(0.001, t - (Clock.now() - start)) }
+    let s = try lp.solve(remaining)
     if s.termination == .numericalError || s.termination == .solverError {
       var cold = options
       cold.warmStart = false

@@ -34,9 +34,11 @@ extension LinearProgram {
   /// basic per row. Give it to ``setStartingBasis(_:)`` and solve with the
   /// primal simplex (the approach measured in `GLPK-NOTES.md`, "Speed on hourly models").
   ///
+  /// - Parameter timeLimit: Seconds the block solves may take together (nil: no limit).
   /// - Returns: The basis, or nil when a block could not be solved to optimality
-  ///   (the caller then starts cold).
-  public func blockCrashBasis(_ structure: TimeStructure, blocks: Int) throws(LPError) -> Basis? {
+  ///   or the time ran out (the caller then starts cold).
+  public func blockCrashBasis(_ structure: TimeStructure, blocks: Int, timeLimit: Double? = nil) throws(LPError) -> Basis? {
+    let deadline = timeLimit.map { Clock.now() + $0 }
     let n = variableCount, m = constraintCount, T = structure.timeCount
     guard structure.columnTime.count == n, structure.rowTime.count == m, T > 0, blocks > 0 else {
       throw .invalidArgument("time structure has \(structure.columnTime.count) column and \(structure.rowTime.count) row entries for a model of \(n) and \(m), over \(T) times")
@@ -95,7 +97,13 @@ extension LinearProgram {
       }
       for k in lo.indices where lo[k] > hi[k] { lo[k] = hi[k] }
       try sub.addConstraints(rowStarts: starts, columns: cols, coefficients: vals, lower: lo, upper: hi)
-      let s = try sub.solve(SolverOptions(algorithm: .primal, warmStart: false))
+      var options = SolverOptions(algorithm: .primal, warmStart: false)
+      if let deadline {
+        let left = deadline - Clock.now()
+        guard left > 0 else { return nil }
+        options.timeLimit = left
+      }
+      let s = try sub.solve(options)
       guard s.isOptimal, let basis = s.basis else { return nil }
       for (p, j) in colsOf[b].enumerated() {
         value[j] = s.values[p]
