@@ -97,9 +97,39 @@ public struct LPSolutionReport {
     return out
   }
 
-  struct JSONVariable: Encodable { var name: String; var value: Double?; var reduced_cost: Double? }
-  struct JSONConstraint: Encodable { var name: String; var activity: Double?; var lower: Double?; var upper: Double?; var dual: Double? }
-  struct JSONMIP: Encodable { var best_bound: Double?; var gap: Double? }
+  // Explicit encoders below: the synthesized ones would drop nil values (an
+  // infinite bound, a missing dual) instead of writing null.
+  struct JSONVariable: Encodable {
+    var name: String; var value: Double?; var reduced_cost: Double?
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(name, forKey: .name)
+      try c.encode(value, forKey: .value)
+      try c.encode(reduced_cost, forKey: .reduced_cost)
+    }
+    enum CodingKeys: String, CodingKey { case name, value, reduced_cost }
+  }
+  struct JSONConstraint: Encodable {
+    var name: String; var activity: Double?; var lower: Double?; var upper: Double?; var dual: Double?
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(name, forKey: .name)
+      try c.encode(activity, forKey: .activity)
+      try c.encode(lower, forKey: .lower)
+      try c.encode(upper, forKey: .upper)
+      try c.encode(dual, forKey: .dual)
+    }
+    enum CodingKeys: String, CodingKey { case name, activity, lower, upper, dual }
+  }
+  struct JSONMIP: Encodable {
+    var best_bound: Double?; var gap: Double?
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(best_bound, forKey: .best_bound)
+      try c.encode(gap, forKey: .gap)
+    }
+    enum CodingKeys: String, CodingKey { case best_bound, gap }
+  }
   struct JSONDocument: Encodable {
     var schema = "corridor-lp-solution/1"
     var file: String
