@@ -33,6 +33,10 @@ public struct LPSolutionReport {
     }
   }
 
+  /// The objective of a feasible point; nil otherwise (GLPK also reports one for an
+  /// infeasible basis, which is no solution's value).
+  private var objective: Double? { solution.primalStatus == .feasible ? solution.objectiveValue : nil }
+
   private func name(_ v: Variable) -> String { (try? program.name(of: v)).flatMap { $0 } ?? "x\(v.index + 1)" }
   private func name(_ c: Constraint) -> String { (try? program.name(of: c)).flatMap { $0 } ?? "r\(c.index + 1)" }
 
@@ -41,7 +45,7 @@ public struct LPSolutionReport {
     var rows: [(String, String)] = [
       ("file", file),
       ("status", s.termination.rawValue + " — " + s.termination.message),
-      ("objective", s.objectiveValue.map { Number.exact($0) } ?? "none"),
+      ("objective", objective.map { Number.exact($0) } ?? "none"),
       ("sense", program.sense.rawValue),
       ("size", "\(program.variableCount) variables, \(program.constraintCount) constraints, \(program.nonZeroCount) non-zeros"),
       ("solver", "\(s.algorithm.rawValue), \(s.iterations) iterations, \(Number.grouped(s.solveTime * 1000, digits: 1)) ms"),
@@ -85,7 +89,7 @@ public struct LPSolutionReport {
   private func csv() -> String {
     var out = CSV.line(["kind", "name", "quantity", "value"])
     out += CSV.line(["model", file, "status", solution.termination.rawValue])
-    out += CSV.line(["model", file, "objective", solution.objectiveValue.map { Number.exact($0) } ?? ""])
+    out += CSV.line(["model", file, "objective", objective.map { Number.exact($0) } ?? ""])
     for v in program.variables {
       if !solution.values.isEmpty { out += CSV.line(["variable", name(v), "value", Number.exact(solution.value(v))]) }
       if let d = solution.reducedCost(v) { out += CSV.line(["variable", name(v), "reduced_cost", Number.exact(d)]) }
@@ -180,7 +184,7 @@ public struct LPSolutionReport {
     let s = solution
     let doc = JSONDocument(
       file: file, status: s.termination.rawValue, primal_status: s.primalStatus.rawValue,
-      dual_status: s.dualStatus.rawValue, message: s.rawStatus, objective: finite(s.objectiveValue),
+      dual_status: s.dualStatus.rawValue, message: s.rawStatus, objective: finite(objective),
       sense: program.sense.rawValue, algorithm: s.algorithm.rawValue, iterations: s.iterations,
       solve_seconds: s.solveTime, certificate: s.certificate.map(CertificateJSON.init),
       mip: s.mip.map { JSONMIP(best_bound: finite($0.bestBound), gap: finite($0.gap)) },
