@@ -13,8 +13,11 @@ struct PlanExtractor {
   init(formulation: Formulation, solution: Solution) {
     f = formulation
     self.solution = solution
-    x = solution.values.isEmpty ? [Double](repeating: 0, count: formulation.program.variableCount) : solution.values
-    y = solution.duals
+    // Without a feasible point GLPK's values describe an infeasible basis: show nothing
+    // rather than flows and prices that mean nothing. Duals need a dual feasible point.
+    let feasible = solution.primalStatus == .feasible && !solution.values.isEmpty
+    x = feasible ? solution.values : [Double](repeating: 0, count: formulation.program.variableCount)
+    y = feasible && solution.dualStatus == .feasible ? solution.duals : nil
     H = formulation.totalHours
     S = formulation.sliceCount
   }
@@ -40,7 +43,7 @@ struct PlanExtractor {
       modelName: model.name, scenarios: model.scenarioNames, currency: model.currency,
       objectiveKind: model.objective, status: solution.termination,
       objective: solution.primalStatus == .feasible ? solution.objectiveValue : nil, stages: [],
-      certificate: solution.certificate,
+      certificate: hasPoint ? solution.certificate : nil,
       totalHours: H, slices: model.slices,
       corridors: corridors(units), countries: countries(units), markets: markets(units),
       storages: storages(), rules: rules(), constraints: constraints(),
@@ -50,8 +53,15 @@ struct PlanExtractor {
                    nonZeros: f.program.nonZeroCount))
   }
 
+  var hasPoint: Bool { solution.primalStatus == .feasible && !solution.values.isEmpty }
+
   func notes() -> [String] {
     var out: [String] = []
+    if !hasPoint {
+      out.append("no feasible point (\(solution.termination.rawValue)): flows, revenues and shadow prices are shown as 0 and mean nothing; `corridor check` validates the file, and the rules and firm volumes are the usual suspects")
+    } else if y == nil {
+      out.append("no dual solution (\(solution.termination.rawValue)): shadow prices and duals are not available")
+    }
     if f.model.objective != .maxMinFair,
        f.model.rules.contains(where: { if case .fairShare = $0.kind { return true } else { return false } }) {
       out.append("fair-share rules act only with objective \"max-min-fair\"; they are reported but did not constrain this plan")
@@ -69,7 +79,7 @@ struct PlanExtractor {
       for s in 0..<S { avg += f.hours[s] * total[s] }
       avg /= H
       let tol = 1e-6 * (1 + cap)
-      let binding = blocks.isEmpty ? 0 : total.filter { $0 >= cap - tol }.count
+      let binding = blocks.isEmpty || !hasPoint ? 0 : total.filter { $0 >= cap - tol }.count
       let byCountry = Dictionary(grouping: blocks, by: \.origin)
       let order = blocks.map(\.origin).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
       let shares = order.map { o in
@@ -166,6 +176,7 @@ struct PlanExtractor {
   }
 
   func isBinding(_ row: Int) -> Bool {
+    guard hasPoint else { return false }
     guard let lp = try? f.program.bounds(of: f.program.constraint(at: row)) else { return false }
     let a = solution.activities.isEmpty ? 0 : solution.activities[row]
     let tol = 1e-6 * (1 + abs(a))
@@ -176,7 +187,7 @@ struct PlanExtractor {
     f.model.rules.enumerated().map { k, rule in
       let rows = f.ruleRows[k]
       let dual = rows.flatMap { dualSum($0.base, $0.count) }
-      let bindingRows = rows.map { r in (r.base..<(r.base + r.count)).filter { isBinding($0) && abs(y?[$0] ?? 0) > 1e-9 }.count } ?? 0
+      let bindingRows = rows.map { r in (r.base..<(r.base + r.count)).filter { isBinding($0) }.count } ?? 0
       switch rule.kind {
       case let .minShare(country, corridors, share), let .maxShare(country, corridors, share):
         let all = averageFlow(corridors, origin: nil)
@@ -222,7 +233,7 @@ struct PlanExtractor {
       let a = solution.activities
       for r in 0..<rows.count {
         let w = rows.count == 1 && cc.per == .horizon ? 1 : f.hours[r] / H
-        act += w * (a.isEmpty ? 0 : a[rows.base + r])
+        act += w * (a.isEmpty || !hasPoint ? 0 : a[rows.base + r])
         rhs += w * cc.constant.value(at: cc.per == .slice ? r : 0)
       }
       let binding = (rows.base..<(rows.base + rows.count)).filter { isBinding($0) }.count

@@ -17,7 +17,7 @@ extension Corridor {
     func run() throws {
       try runReporting {
         let m = try loadCorridorModel(model, scenario: scenario)
-        print("\(model): ok — \(m.nodes.count) nodes, \(m.corridors.count) corridors, \(m.supplies.count) supplies, \(m.markets.count) markets, \(m.rules.count) rules, \(m.constraints.count) constraints, \(m.slices.count) time slices" + (m.warnings.isEmpty ? "" : ", \(m.warnings.count) warning(s)"))
+        print("\(model): ok — \(m.nodes.count) nodes, \(m.corridors.count) corridors, \(m.supplies.count) supplies, \(m.markets.count) markets, \(m.storages.count) storages, \(m.rules.count) rules, \(m.constraints.count) constraints, \(m.slices.count) time slices" + (m.warnings.isEmpty ? "" : ", \(m.warnings.count) warning(s)"))
         return .optimal
       }
     }
