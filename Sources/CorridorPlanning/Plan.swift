@@ -119,6 +119,9 @@ public struct StorageResult: Sendable {
   public var charged: Double
   public var discharged: Double
   public var peakLevel: Double
+  /// Rate unit of charged/discharged (e.g. MW) and amount unit of the level (e.g. MWh).
+  public var unit: String = ""
+  public var amountUnit: String = ""
 }
 
 /// A sharing rule's outcome.
@@ -136,6 +139,9 @@ public struct RuleResult: Sendable {
   /// For share rules: objective change per percentage point more share demanded
   /// (`dual × total flow / 100`; negative when the rule costs value).
   public var perSharePoint: Double? = nil
+  /// Unit of `target` and `achieved`: "fraction" for shares and supply-based fairness,
+  /// the commodity unit for firm volumes and equal-weight fairness.
+  public var unit: String = ""
 }
 
 /// A custom constraint's outcome.
@@ -151,6 +157,8 @@ public struct ConstraintResult: Sendable {
   public var binding: Bool { bindingRows > 0 }
   /// Σ of the rows' duals.
   public var dual: Double?
+  /// Unit of activity and rhs: the commodity unit (per slice) or its amount unit (horizon).
+  public var unit: String = ""
 }
 
 /// A country's average flow (or delivery).

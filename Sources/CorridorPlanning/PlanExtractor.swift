@@ -159,9 +159,11 @@ struct PlanExtractor {
   func storages() -> [StorageResult] {
     f.model.storages.enumerated().map { k, st in
       let c = f.storageColumns[k]
+      let commodity = f.model.commodity(named: st.commodity)
       return StorageResult(name: st.name, node: st.node, owner: st.owner, charged: average(c.charge),
                            discharged: average(c.discharge),
-                           peakLevel: (0..<S).map { x[c.level + $0] }.max() ?? 0)
+                           peakLevel: (0..<S).map { x[c.level + $0] }.max() ?? 0,
+                           unit: commodity?.unit ?? "", amountUnit: commodity?.amountUnit ?? "")
     }
   }
 
@@ -198,13 +200,14 @@ struct PlanExtractor {
         let sign: Double = kind == "min-share" ? 1 : -1
         return RuleResult(name: rule.name, kind: kind, target: share, achieved: all > 1e-12 ? mine / all : nil,
                           binding: bindingRows > 0, dual: dual, note: "\(country) on \(corridors.joined(separator: ", "))",
-                          perSharePoint: dual.map { sign * $0 * all / 100 })
+                          perSharePoint: dual.map { sign * $0 * all / 100 }, unit: "fraction")
       case let .firm(country, market, volume):
         let m = f.model.markets.firstIndex { $0.name == market }
         let block = f.deliveries.first { $0.origin == country && $0.market == m }
         let least = block.map { b in (0..<S).map { x[b.base + $0] }.min() ?? 0 } ?? 0
         return RuleResult(name: rule.name, kind: "firm", target: volume, achieved: least,
-                          binding: bindingRows > 0, dual: dual, note: "\(country) → \(market), every slice")
+                          binding: bindingRows > 0, dual: dual, note: "\(country) → \(market), every slice",
+                          unit: unitOfMarket(market))
       case let .fairShare(countries, corridors, basis):
         let levels = countries.map { o -> Double in
           let w = basis == .equal ? 1 : max(f.availableAverage(country: o, corridors: corridors), 1e-9)
@@ -212,13 +215,22 @@ struct PlanExtractor {
         }
         return RuleResult(name: rule.name, kind: "fair-share", target: nil, achieved: levels.min(),
                           binding: bindingRows > 0, dual: dual,
-                          note: zip(countries, levels).map { "\($0) \(Self.fmt($1))" }.joined(separator: ", ") + (basis == .supply ? " (share of own supply)" : ""))
+                          note: zip(countries, levels).map { "\($0) \(Self.fmt($1))" }.joined(separator: ", ") + (basis == .supply ? " (share of own supply)" : ""),
+                          unit: basis == .supply ? "fraction" : unitOfCorridor(corridors.first))
       case let .priority(corridors, order):
         let flows = order.map { "\($0) \(Self.fmt(averageFlow(corridors, origin: $0)))" }
         return RuleResult(name: rule.name, kind: "priority", target: nil, achieved: nil, binding: false,
                           dual: nil, note: "order " + flows.joined(separator: " > "))
       }
     }
+  }
+
+  func unitOfMarket(_ name: String) -> String {
+    f.model.market(named: name).flatMap { f.model.commodity(named: $0.commodity) }?.unit ?? ""
+  }
+
+  func unitOfCorridor(_ name: String?) -> String {
+    name.flatMap { f.model.corridor(named: $0) }.flatMap { f.model.commodity(named: $0.commodity) }?.unit ?? ""
   }
 
   static func fmt(_ v: Double) -> String {
@@ -237,8 +249,10 @@ struct PlanExtractor {
         rhs += w * cc.constant.value(at: cc.per == .slice ? r : 0)
       }
       let binding = (rows.base..<(rows.base + rows.count)).filter { isBinding($0) }.count
+      let commodity = f.model.commodity(named: cc.commodity)
       return ConstraintResult(name: cc.name, expression: cc.source, per: cc.per.rawValue, activity: act, rhs: rhs,
-                              bindingRows: binding, dual: dualSum(rows.base, rows.count))
+                              bindingRows: binding, dual: dualSum(rows.base, rows.count),
+                              unit: (cc.per == .slice ? commodity?.unit : commodity?.amountUnit) ?? "")
     }
   }
 }

@@ -49,19 +49,19 @@ struct PlanCSV {
       for f in m.byCountry { row("market", m.name, f.country, "delivered", f.flow, m.unit) }
     }
     for s in p.storages {
-      row("storage", s.name, "", "charged", s.charged, "")
-      row("storage", s.name, "", "discharged", s.discharged, "")
-      row("storage", s.name, "", "peak_level", s.peakLevel, "")
+      row("storage", s.name, "", "charged", s.charged, s.unit)
+      row("storage", s.name, "", "discharged", s.discharged, s.unit)
+      row("storage", s.name, "", "peak_level", s.peakLevel, s.amountUnit)
     }
     for r in p.rules {
-      row("rule", r.name, r.kind, "target", r.target, "")
-      row("rule", r.name, r.kind, "achieved", r.achieved, "")
+      row("rule", r.name, r.kind, "target", r.target, r.unit)
+      row("rule", r.name, r.kind, "achieved", r.achieved, r.unit)
       row("rule", r.name, r.kind, "binding", r.binding ? 1 : 0, "")
       row("rule", r.name, r.kind, "dual", r.dual, p.currency)
     }
     for c in p.constraints {
-      row("constraint", c.name, c.per, "activity", c.activity, "")
-      row("constraint", c.name, c.per, "rhs", c.rhs, "")
+      row("constraint", c.name, c.per, "activity", c.activity, c.unit)
+      row("constraint", c.name, c.per, "rhs", c.rhs, c.unit)
       row("constraint", c.name, c.per, "binding_rows", Double(c.bindingRows), "rows")
       row("constraint", c.name, c.per, "dual", c.dual, p.currency)
     }

@@ -161,6 +161,8 @@ struct PlanJSON {
       x.set("charged", s.charged)
       x.set("discharged", s.discharged)
       x.set("peak_level", s.peakLevel)
+      x.set("unit", s.unit)
+      x.set("level_unit", s.amountUnit)
       return x
     })
     o.set("rules", p.rules.map { r -> Object in
@@ -169,6 +171,7 @@ struct PlanJSON {
       x.set("kind", r.kind)
       x.setOptional("target", finite(r.target))
       x.setOptional("achieved", finite(r.achieved))
+      x.set("unit", r.unit)
       x.set("binding", r.binding)
       x.setOptional("dual", finite(r.dual))
       x.setOptional("detail", r.note)
@@ -182,6 +185,7 @@ struct PlanJSON {
       x.set("per", c.per)
       x.set("activity", c.activity)
       x.set("rhs", c.rhs)
+      x.set("unit", c.unit)
       x.set("binding", c.binding)
       x.set("binding_rows", c.bindingRows)
       x.setOptional("dual", finite(c.dual))

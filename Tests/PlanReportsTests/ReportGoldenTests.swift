@@ -142,11 +142,11 @@ struct PlanJSONSchemaTests {
     #expect((markets[1]["absorbs"] as? [String: Any])?["value"] is NSNull, "unlimited market: absorbs null")
     #expect(unit(markets[0]["shadow_price"]) == "USD/MW" && unit(markets[0]["revenue"]) == "USD")
     let rules = try #require(o["rules"] as? [[String: Any]])
-    #expect(rules.allSatisfy { Set($0.keys) == ["name", "kind", "target", "achieved", "binding", "dual", "detail", "per_share_point"] })
+    #expect(rules.allSatisfy { Set($0.keys) == ["name", "kind", "target", "achieved", "unit", "binding", "dual", "detail", "per_share_point"] })
     #expect((rules[0]["per_share_point"] as? NSNumber)?.doubleValue == -100_000)
     let constraints = try #require(o["constraints"] as? [[String: Any]])
     #expect(constraints.allSatisfy {
-      Set($0.keys) == ["name", "expression", "per", "activity", "rhs", "binding", "binding_rows", "dual"]
+      Set($0.keys) == ["name", "expression", "per", "activity", "rhs", "unit", "binding", "binding_rows", "dual"]
     })
     let cert = try #require(o["certificate"] as? [String: Any])
     #expect(Set(cert.keys) == ["max_bound_violation", "max_row_violation", "max_dual_infeasibility",
