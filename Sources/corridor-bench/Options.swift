@@ -25,7 +25,7 @@ struct BenchOptions {
     errors, certificates, memory and, with --reference, glpsol's times on the same LP.
 
       --T LIST               horizons (hours), e.g. 24,168,8760 (default 24,168)
-      --algorithms LIST      primal,dual,interior,auto (default all four)
+      --algorithms LIST      primal,dual,interior,auto (default all four), or none
       --presolve LIST        on,off (default off,on; interior has no presolve and runs once)
       --repeat N             builds per horizon, median reported (default 5); solves are
                              repeated N times too when T <= 2000, else run once
@@ -78,7 +78,7 @@ struct BenchOptions {
         o.horizons = Array(Set(hs)).sorted()  // ascending: the process's peak memory then belongs to the largest T so far
       case "--algorithms":
         var algs: [SolverOptions.Algorithm] = []
-        for s in list(try value(a)) {
+        for s in list(try value(a)) where s != "none" {
           guard let alg = SolverOptions.Algorithm(rawValue: s) else {
             throw UsageError(description: "--algorithms: unknown '\(s)' (primal, dual, interior, auto)")
           }
