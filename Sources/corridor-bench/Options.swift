@@ -16,6 +16,7 @@ struct BenchOptions {
   var reportPath: String?
   var keepDirectory: String?
   var blockCrashHours: Int?
+  var sameFile = false
 
   static let usage = """
     usage: corridor-bench [options]
@@ -43,6 +44,8 @@ struct BenchOptions {
       --block-crash HOURS    also solve from the block crash basis (blocks of HOURS hours, fair
                              rows priced in; shared/GLPK-NOTES.md), built outside the layer and
                              installed with setStartingBasis, then primal simplex
+      --same-file            with --reference: also solve (auto, presolve off) the layer's MPS
+                             read back, i.e. exactly the numbers glpsol reads
       --keep DIR             generate the .dat/.mps files in DIR and keep them (default: a
                              temporary directory, removed at the end)
       -h, --help             this text
@@ -117,6 +120,7 @@ struct BenchOptions {
       case "--glpk-log": o.glpkLogDirectory = try value(a)
       case "--report": o.reportPath = try value(a)
       case "--keep": o.keepDirectory = try value(a)
+      case "--same-file": o.sameFile = true
       case "--block-crash":
         guard let h = Int(try value(a)), h >= 1 else { throw UsageError(description: "--block-crash needs hours ≥ 1") }
         o.blockCrashHours = h

@@ -116,6 +116,7 @@ struct HorizonResult {
 
   /// The glpsol run a solve of the layer is compared with.
   func peer(of s: SolveResult) -> GlpsolRun? {
+    if s.variant?.contains("MPS") == true { return glpsol[.mpsNopresol] }
     if s.variant != nil { return glpsol[.mpsDefault] }
     switch (s.algorithm, s.presolve) {
     case (.primal, false): return glpsol[.mpsNopresol]

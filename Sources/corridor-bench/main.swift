@@ -137,6 +137,12 @@ for T in options.horizons {
     emit(s.progressLine)
   }
 
+  if !options.skipSolve, options.reference, options.sameFile {
+    let s = runSameFile(T: T, mps: mps, options: options)
+    r.solves.append(s)
+    emit(s.progressLine)
+  }
+
   // 5. glpsol on the same LP.
   if options.reference {
     let dat = "\(workDirectory)/caspian_T\(T).dat"
@@ -270,6 +276,37 @@ func runCrash(T: Int, profiles: BenchProfiles, factors: PathFactors, blockHours:
   if let obj = s.objective, let want = Bench.expectedObjective[T] {
     s.relativeError = abs(obj - want) / abs(want)
   }
+  return s
+}
+
+/// Auto, presolve off, on the layer's MPS read back (SameFile.swift): GLPK gets exactly
+/// glpsol's numbers, so the comparison with `glpsol --nopresol` is the layer's overhead alone.
+func runSameFile(T: Int, mps: String, options: BenchOptions) -> SolveResult {
+  let repeats = T <= 2000 ? options.repeatCount : 1
+  var s = SolveResult(algorithm: .auto, presolve: false)
+  s.variant = "auto/off, MPS read back"
+  for k in 0..<repeats {
+    do {
+      let lp = try SameFile.model(mps: mps)
+      let t0 = now(), c0 = cpuNow()
+      let sol = try lp.solve(SolverOptions(algorithm: .auto, presolve: false, timeLimit: options.timeLimit))
+      s.wall.append(now() - t0)
+      s.cpu.append(cpuNow() - c0)
+      s.glpk.append(sol.solveTime)
+      if k == 0 {
+        s.ran = sol.algorithm
+        s.termination = sol.termination
+        s.optimal = sol.isOptimal
+        s.rawStatus = sol.rawStatus
+        s.iterations = sol.iterations
+        s.objective = sol.objectiveValue
+        s.certificate = sol.certificate
+      }
+    } catch {
+      fail("T=\(T): solving the MPS read back failed: \(error)", code: 1)
+    }
+  }
+  if let obj = s.objective, let want = Bench.expectedObjective[T] { s.relativeError = abs(obj - want) / abs(want) }
   return s
 }
 
