@@ -7,7 +7,9 @@ struct ChildRun {
   var wallSeconds: Double
   /// CPU seconds of the child (user + system).
   var cpuSeconds: Double = 0
-  /// Peak resident memory of the child (ru_maxrss), MiB.
+  /// ru_maxrss of the child, MiB. Not the child's own peak: Linux carries the spawning
+  /// process's high-water mark over exec, so this is at least this process's peak.
+  /// Use glpsol's own "Memory used" instead.
   var peakMiB: Double
   var output: String
 }

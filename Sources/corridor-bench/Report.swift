@@ -186,7 +186,7 @@ struct Report {
 
     if results.contains(where: { !$0.glpsol.isEmpty }) {
       out += "\n## glpsol (reference)\n\n"
-      out += "| T | run | command | wall s | CPU s | Time used s | iterations | objective | rel. error | glpsol peak MiB |\n"
+      out += "| T | run | command | wall s | CPU s | Time used s | iterations | objective | rel. error | GLPK memory used MB |\n"
       out += "|---|---|---|---|---|---|---|---|---|---|\n"
       var endToEnd: [String] = []
       for r in results {
@@ -195,7 +195,7 @@ struct Report {
           let rel = r.referenceObjective.flatMap { ref in g.objective.map { abs($0 - ref.value) / abs(ref.value) } }
           let cmd = g.command.split(separator: " ").map { w in w.contains("/") ? String(w.split(separator: "/").last!) : String(w) }.joined(separator: " ")
           out += "| \(r.T) | \(v.rawValue) | `\(cmd)` | \(fmt(g.run.wallSeconds, 3)) | \(fmt(g.run.cpuSeconds, 3)) | \(g.solverSeconds.map { fmt($0, 1) } ?? "–") "
-          out += "| \(g.iterations.map(String.init) ?? "–") | \(g.objective.map { fmt($0, 6) } ?? "–") | \(v == .check ? "–" : (rel.map(sci) ?? "–")) | \(fmt(g.run.peakMiB, 1)) |\n"
+          out += "| \(g.iterations.map(String.init) ?? "–") | \(g.objective.map { fmt($0, 6) } ?? "–") | \(v == .check ? "–" : (rel.map(sci) ?? "–")) | \(g.memoryMB.map { fmt($0, 1) } ?? "–") |\n"
         }
         // End to end: data + build + sync + auto solve vs glpsol translate + solve.
         if let math = r.glpsol[.math], let auto = r.solves.first(where: { $0.algorithm == .auto && !$0.presolve }) ?? r.solves.first(where: { $0.algorithm == .auto }) {

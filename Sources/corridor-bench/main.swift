@@ -315,7 +315,7 @@ func glpsolLine(_ g: GlpsolRun) -> String {
   if let t = g.solverSeconds { line += ", Time used \(fmt(t, 1)) s" }
   if let it = g.iterations { line += ", \(it) it" }
   if let o = g.objective { line += ", objective \(fmt(o, 6))" }
-  line += ", peak \(fmt(g.run.peakMiB, 1)) MiB"
+  if let mb = g.memoryMB { line += ", GLPK memory used \(fmt(mb, 1)) MB" }
   if g.run.exitStatus != 0 { line += " [exit \(g.run.exitStatus)]" }
   return line
 }
