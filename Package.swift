@@ -41,10 +41,12 @@ let package = Package(
     ),
     // Benchmark of the LP layer (not a test): `swift run -c release corridor-bench`.
     .executableTarget(name: "corridor-bench", dependencies: ["LinearProgramming"]),
-    .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
+    // Helpers shared by the test targets (package root, seeded RNG); not shipped.
+    .target(name: "CorridorTestSupport", path: "Tests/CorridorTestSupport"),
+    .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "CorridorTestSupport"]),
     .testTarget(name: "CorridorModelTests", dependencies: ["CorridorModel"], exclude: ["Fixtures"]),
-    .testTarget(name: "CorridorPlanningTests", dependencies: ["CorridorPlanning", "CorridorModel", "LinearProgramming"]),
-    .testTarget(name: "PlanReportsTests", dependencies: ["PlanReports", "CorridorPlanning", "CorridorModel"]),
-    .testTarget(name: "CorridorEndToEndTests", dependencies: ["corridor"]),
+    .testTarget(name: "CorridorPlanningTests", dependencies: ["CorridorPlanning", "CorridorModel", "LinearProgramming", "CorridorTestSupport"]),
+    .testTarget(name: "PlanReportsTests", dependencies: ["PlanReports", "CorridorPlanning", "CorridorModel", "CorridorTestSupport"]),
+    .testTarget(name: "CorridorEndToEndTests", dependencies: ["corridor", "CorridorTestSupport"]),
   ]
 )

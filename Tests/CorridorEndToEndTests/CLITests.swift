@@ -5,6 +5,7 @@
 // 10 infeasible, 11 unbounded, 13 time limit, 64 usage, 65 bad input,
 // 66 missing input, 73 output cannot be written.
 
+import CorridorTestSupport
 import Foundation
 import Testing
 
@@ -78,18 +79,8 @@ let marketSplitLP: String = {
   return lines.joined(separator: "\n") + "\n"
 }()
 
-/// A small seeded generator, so the MIP above is the same on every run.
-struct SplitMix64 {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+/// The seeded generator (see CorridorTestSupport).
+typealias SplitMix64 = CorridorTestSupport.SplitMix64
 
 /// Splits one CSV line (RFC 4180 quoting) into fields.
 func csvFields(_ line: Substring) -> [String] {

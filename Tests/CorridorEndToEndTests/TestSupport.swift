@@ -2,6 +2,7 @@
 // `corridor` binary, a subprocess runner with a timeout, numeric comparison
 // with stated tolerances, and golden files with a readable diff.
 
+import CorridorTestSupport
 import Foundation
 import Testing
 
@@ -11,17 +12,8 @@ import Testing
 
 // MARK: Locations
 
-/// The package root: the nearest folder above this file that holds `Package.swift`.
-let packageRoot: String = {
-  var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  while url.path != "/" {
-    if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-      return url.path
-    }
-    url.deleteLastPathComponent()
-  }
-  return FileManager.default.currentDirectoryPath
-}()
+/// The package root (see CorridorTestSupport).
+let packageRoot = CorridorTestSupport.packageRoot
 
 /// The folder of this test target's sources (goldens live in `Goldens/`).
 let testSourceDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path

@@ -2,22 +2,14 @@
 // numbers with a stated tolerance, and building small models in code.
 
 import CorridorModel
+import CorridorTestSupport
 import Foundation
 import Testing
 
 @testable import CorridorPlanning
 
-/// The package root: the nearest folder above this file that holds `Package.swift`.
-let packageRoot: String = {
-  var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  while url.path != "/" {
-    if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-      return url.path
-    }
-    url.deleteLastPathComponent()
-  }
-  return FileManager.default.currentDirectoryPath
-}()
+/// The package root (see CorridorTestSupport).
+let packageRoot = CorridorTestSupport.packageRoot
 
 /// Absolute path of a file given relative to the package root (`models/teaching/01-….toml`).
 func packagePath(_ relative: String) -> String { packageRoot + "/" + relative }

@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import Testing
 @testable import LinearProgramming
@@ -22,27 +23,8 @@ func close(_ a: Double?, _ b: Double?, _ tolerance: Double) -> Bool {
   }
 }
 
-/// A small seeded generator (SplitMix64): the same seed gives the same
-/// sequence on every run and every platform, so a failing seed can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  /// A uniform double in `range`.
-  mutating func uniform(_ range: ClosedRange<Double>) -> Double {
-    Double.random(in: range, using: &self)
-  }
-  /// A uniform integer in `range`.
-  mutating func int(_ range: ClosedRange<Int>) -> Int {
-    Int.random(in: range, using: &self)
-  }
-}
+/// The seeded generator (see CorridorTestSupport).
+typealias SplitMix64 = CorridorTestSupport.SplitMix64
 
 /// A fresh, empty folder under the system's temporary directory; removed by the caller.
 func makeTemporaryFolder(_ label: String) throws -> URL {

@@ -1,20 +1,12 @@
 // Helpers shared by the PlanReports tests: the package root, text goldens
 // with a line diff, and an order-preserving reader of JSON object keys.
 
+import CorridorTestSupport
 import Foundation
 import Testing
 
-/// The package root: the nearest folder above this file that holds `Package.swift`.
-let packageRoot: String = {
-  var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  while url.path != "/" {
-    if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-      return url.path
-    }
-    url.deleteLastPathComponent()
-  }
-  return FileManager.default.currentDirectoryPath
-}()
+/// The package root (see CorridorTestSupport).
+let packageRoot = CorridorTestSupport.packageRoot
 
 /// Where this target's golden files live.
 let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens").path
