@@ -152,7 +152,10 @@ for T in options.horizons {
     for v in options.referenceVariants {
       let argv = v.arguments(model: sharedDirectory + "/caspian.mod", data: dat, mps: mps, timeLimit: options.timeLimit)
       let log = "\(workDirectory)/glpsol_T\(T)_\(v.rawValue).log"
-      let run = GlpsolRun(label: v.rawValue, command: argv, run: Child.run(argv, logPath: log))
+      var run = GlpsolRun(label: v.rawValue, command: argv, run: Child.run(argv, logPath: log))
+      // glp_interior logs the objective of the minimization it solves internally: for a
+      // maximization (--max) that is the negated objective.
+      if v == .mpsInterior { run.objective = run.objective.map { -$0 } }
       if run.run.exitStatus != 0 {
         failures.append("T=\(T): glpsol \(v.rawValue) exited with \(run.run.exitStatus) (log \(log))")
       }
