@@ -6,7 +6,8 @@
 #   scripts/bench.sh quick OUT.md    # report path (default: .build/bench/report-<set>-<date>.md)
 #
 # Needs glpsol (Debian glpk-utils), python3 and shared/bench beside the package root
-# (or BENCH_SHARED=/path/to/shared/bench). See docs/performance.md.
+# (or BENCH_SHARED=/path/to/shared/bench). SWIFT_SCRATCH=DIR builds in DIR instead of .build.
+# See docs/performance.md.
 set -eu
 cd "$(dirname "$0")/.."
 set_name=${1:-quick}
@@ -16,21 +17,23 @@ mkdir -p "$(dirname "$out")"
 shared=""
 if [ -n "${BENCH_SHARED:-}" ]; then shared="--shared $BENCH_SHARED"; fi
 
-swift build -c release --product corridor-bench
-bin="$(swift build -c release --show-bin-path)/corridor-bench"
+scratch=""
+if [ -n "${SWIFT_SCRATCH:-}" ]; then scratch="--scratch-path $SWIFT_SCRATCH"; fi
+swift build -c release $scratch --product corridor-bench
+bin="$(swift build -c release $scratch --show-bin-path)/corridor-bench"
 
 case "$set_name" in
 quick)
   "$bin" --T 24,168,1460 --algorithms primal,dual,interior,auto --presolve off,on \
     --repeat 5 --reference --reference-runs math,check,mps-default,mps-nopresol,mps-dual,mps-dual-nopresol,mps-interior \
-    $shared --report "$out"
+    --block-crash 168 $shared --report "$out"
   ;;
 full)
   "$bin" --T 24,168,1460 --algorithms primal,dual,interior,auto --presolve off,on \
     --repeat 5 --reference $shared --report "$out.small.md"
   # T = 8760: each GLPK solve takes minutes. The layer's auto and primal paths and
   # glpsol's translate-only, translate+solve, default and --nopresol runs on the same LP:
-  "$bin" --T 8760 --algorithms auto,primal --presolve off,on --repeat 5 --reference $shared \
+  "$bin" --T 8760 --algorithms auto,primal --presolve off,on --repeat 5 --reference --block-crash 168 $shared \
     --report "$out.8760-primal.md"
   # ... then dual simplex and interior point.
   "$bin" --T 8760 --algorithms dual,interior --presolve off,on --repeat 3 $shared \
