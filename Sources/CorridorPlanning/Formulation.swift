@@ -32,6 +32,8 @@ public final class Formulation {
   var marketRows: [Int?] = []
   var ruleRows: [RowBlock?] = []
   var constraintRows: [RowBlock?] = []
+  /// Each commodity's network with its origins and reachable arcs, computed once.
+  var networks: [CommodityNetwork] = []
   /// The max–min fairness variable (one, shared by all fair-share rules), if used.
   var fairnessColumn: Int?
   /// Objective vectors: market value (maximize) and cost (minimize).
@@ -50,6 +52,7 @@ public final class Formulation {
     hours = model.slices.map(\.hours)
     totalHours = hours.reduce(0, +)
     var b = LPBuilder(names: names)
+    networks = model.commodities.map { CommodityNetwork(model: model, commodity: $0.name) }
     buildColumns(&b)
     buildRows(&b)
     program = try b.build(name: model.name, sense: .maximize)
@@ -69,8 +72,7 @@ public final class Formulation {
     let S = sliceCount
     let sliceNames = model.slices.map(\.name)
     // Flow by origin on usable arcs: tariff paid per unit entering.
-    for commodity in model.commodities {
-      let net = CommodityNetwork(model: model, commodity: commodity.name)
+    for net in networks {
       for o in net.origins {
         for a in net.usableArcs[o] ?? [] {
           let arc = net.arcs[a]
@@ -129,20 +131,20 @@ public final class Formulation {
   private func buildBalances(_ b: inout LPBuilder) {
     let S = sliceCount
     let sliceNames = model.slices.map(\.name)
-    for commodity in model.commodities {
-      let net = CommodityNetwork(model: model, commodity: commodity.name)
+    for net in networks {
+      let commodity = net.commodity
       for o in net.origins {
-        let myFlows = flows.filter { $0.origin == o && model.corridors[$0.arc.corridor].commodity == commodity.name }
-        let myDeliveries = deliveries.filter { $0.origin == o && model.markets[$0.market].commodity == commodity.name }
+        let myFlows = flows.filter { $0.origin == o && model.corridors[$0.arc.corridor].commodity == commodity }
+        let myDeliveries = deliveries.filter { $0.origin == o && model.markets[$0.market].commodity == commodity }
         for n in net.balanceNodes[o] ?? [] {
           let inflows = myFlows.filter { $0.arc.to == n }
           let outflows = myFlows.filter { $0.arc.from == n }
           let supplies = model.supplies.indices.filter {
-            model.supplies[$0].country == o && model.supplies[$0].commodity == commodity.name && n == o
+            model.supplies[$0].country == o && model.supplies[$0].commodity == commodity && n == o
           }
           let delivered = myDeliveries.filter { model.markets[$0.market].node == n }
           let stores = model.storages.indices.filter {
-            model.storages[$0].owner == o && model.storages[$0].node == n && model.storages[$0].commodity == commodity.name
+            model.storages[$0].owner == o && model.storages[$0].node == n && model.storages[$0].commodity == commodity
           }
           for s in 0..<S {
             for f in inflows { b.term(f.base + s, 1 - model.corridors[f.arc.corridor].loss) }
@@ -153,7 +155,7 @@ public final class Formulation {
               b.term(storageColumns[k].discharge + s, 1)
               b.term(storageColumns[k].charge + s, -1)
             }
-            b.endRow("balance[\(o),\(n),\(commodity.name),\(sliceNames[s])]", lower: 0, upper: 0, time: s)
+            b.endRow("balance[\(o),\(n),\(commodity),\(sliceNames[s])]", lower: 0, upper: 0, time: s)
           }
         }
       }
