@@ -33,6 +33,11 @@ public struct Plan: Sendable {
   public var timings: Timings
   /// LP size.
   public var size: LPSize
+  /// Whether the plan has a feasible point. Without one, flows, volumes and money are
+  /// meaningless (they are kept at 0 here); reports show them as missing ("–", null).
+  public var hasPoint: Bool = true
+  /// Whether the plan has a dual solution. Without one, shadow prices and duals are nil.
+  public var hasDuals: Bool = true
 
   public struct Stage: Sendable {
     public var name: String
@@ -65,8 +70,9 @@ public struct CorridorResult: Sendable {
   public var peakFlow: Double
   /// Average flow / capacity (nil without capacity).
   public var utilization: Double?
-  /// Value of one more unit of capacity over the horizon (Σ of the per-slice duals).
-  public var shadowPrice: Double
+  /// Value of one more unit of capacity over the horizon (Σ of the per-slice duals);
+  /// nil without a dual solution.
+  public var shadowPrice: Double?
   /// Slices in which the flow is at capacity.
   public var bindingSlices: Int
   public var binding: Bool { bindingSlices > 0 }
@@ -106,8 +112,9 @@ public struct MarketResult: Sendable {
   /// Revenue / delivered amount, shown per the commodity's price unit (e.g. EUR/MWh).
   public var averagePrice: Double?
   public var priceUnit: String
-  /// Value of more absorption over the horizon (Σ of the per-slice duals), currency per unit.
-  public var shadowPrice: Double
+  /// Value of more absorption over the horizon (Σ of the per-slice duals), currency per unit;
+  /// nil without a dual solution.
+  public var shadowPrice: Double?
   public var byCountry: [CountryFlow]
 }
 

@@ -50,7 +50,8 @@ struct PlanExtractor {
       warnings: model.warnings.map(\.description) + notes(),
       timings: Plan.Timings(),
       size: LPSize(variables: f.program.variableCount, constraints: f.program.constraintCount,
-                   nonZeros: f.program.nonZeroCount))
+                   nonZeros: f.program.nonZeroCount),
+      hasPoint: hasPoint, hasDuals: y != nil)
   }
 
   var hasPoint: Bool { solution.primalStatus == .feasible && !solution.values.isEmpty }
@@ -85,7 +86,7 @@ struct PlanExtractor {
       let shares = order.map { o in
         CountryFlow(country: o, flow: byCountry[o]!.reduce(0) { $0 + average($1.base) })
       }
-      let shadow = f.capacityRows[c].flatMap { dualSum($0, S) } ?? 0
+      let shadow = f.capacityRows[c].map { dualSum($0, S) } ?? (y == nil ? nil : 0)
       return CorridorResult(
         name: corridor.name, commodity: corridor.commodity, unit: units[corridor.commodity]?.unit ?? "",
         from: corridor.from, to: corridor.to, enabled: corridor.enabled, capacity: cap, flow: avg,
@@ -151,7 +152,7 @@ struct PlanExtractor {
         name: market.name, node: market.node, commodity: market.commodity, unit: commodity?.unit ?? "",
         delivered: amount / H, volume: market.volume.map { $0.weightedSum(hours: f.hours) / H },
         revenue: revenue, averagePrice: avgPrice, priceUnit: commodity?.priceUnit ?? "",
-        shadowPrice: f.marketRows[m].flatMap { dualSum($0, S) } ?? 0,
+        shadowPrice: f.marketRows[m].map { dualSum($0, S) } ?? (y == nil ? nil : 0),
         byCountry: blocks.map { CountryFlow(country: $0.origin, flow: average($0.base)) })
     }
   }

@@ -54,7 +54,7 @@ struct PlanText {
     for c in plan.corridors {
       let cap = c.enabled ? "\(num(c.capacity)) \(c.unit)" : "off"
       t.add([c.name, "\(c.from) → \(c.to)", cap, "\(num(c.flow)) \(c.unit)", Number.percent(c.utilization),
-             "\(num(c.shadowPrice, 0)) \(plan.shadowUnit(c.unit))",
+             c.shadowPrice.map { "\(num($0, 0)) \(plan.shadowUnit(c.unit))" } ?? "–",
              c.binding ? "yes (\(c.bindingSlices)/\(plan.slices.count))" : "no",
              c.byCountry.filter { abs($0.flow) > 1e-9 }.map { "\($0.country) \(num($0.flow))" }.joined(separator: ", ")])
     }
@@ -81,7 +81,7 @@ struct PlanText {
     for m in plan.markets {
       t.add([m.name, "\(num(m.delivered)) \(m.unit)", m.volume.map { "\(num($0)) \(m.unit)" } ?? "unlimited",
              m.averagePrice.map { "\(num($0, 2)) \(plan.currency)/\(m.priceUnit)" } ?? "–", num(m.revenue, 0),
-             "\(num(m.shadowPrice, 0)) \(plan.shadowUnit(m.unit))",
+             m.shadowPrice.map { "\(num($0, 0)) \(plan.shadowUnit(m.unit))" } ?? "–",
              m.byCountry.filter { abs($0.flow) > 1e-9 }.map { "\($0.country) \(num($0.flow))" }.joined(separator: ", ")])
     }
     return t
