@@ -3,11 +3,27 @@ import LinearProgramming
 
 /// The answer to a corridor model, keyed by domain names, never by LP indices.
 ///
-/// Units: rates (flows, capacities, volumes) are in each commodity's unit
-/// (`unit`), averaged over the horizon with slice hours as weights; money is in
-/// the model's currency over the whole horizon; shadow prices are in currency
-/// per unit of the bound over the horizon (for a corridor: per MW of capacity,
-/// e.g. EUR/MW over a year).
+/// ## Units
+/// - Rates (flows, capacities, volumes, supply, charge and discharge) are in each
+///   commodity's unit (`unit`: MW, Tbps, Mt/yr), averaged over the horizon with
+///   slice hours as weights.
+/// - Amounts (storage levels, per-horizon custom constraints) are in the
+///   commodity's amount unit (`amountUnit`: MWh, Tbps·h, Mt), never in the LP's
+///   internal rate-hours (a Mt is 8,760 (Mt/yr)·h).
+/// - Money is in the model's currency over the whole horizon.
+/// - Shadow prices of a rate bound are in currency per unit of the bound held in
+///   every slice, over the horizon (a corridor: EUR per MW of capacity over the
+///   year, shown `EUR/MW/yr` for an 8,760-h year); duals of an amount bound are in
+///   currency per amount unit (USD/Mt).
+///
+/// ## Signs
+/// Every shadow price and dual is **what one more unit of the bound is worth to
+/// the objective's owner** (``Worth``): the value gained under `max-value` and
+/// `max-min-fair`, the cost saved under `min-cost`. Capacity, absorption and
+/// supply are worth ≥ 0; loosening a cap (`≤`, max-share) is worth ≥ 0; raising a
+/// floor (`≥`, min-share, firm volume) is worth ≤ 0: a negative figure is what the
+/// rule costs. For a lexicographic objective the figures are those of the last
+/// stage, with every earlier stage held at its optimum.
 public struct Plan: Sendable {
   public var modelName: String
   public var scenarios: [String]
@@ -38,6 +54,16 @@ public struct Plan: Sendable {
   public var hasPoint: Bool = true
   /// Whether the plan has a dual solution. Without one, shadow prices and duals are nil.
   public var hasDuals: Bool = true
+  /// Whether every stage was solved and proven optimal. False for a plan stopped at a
+  /// time or iteration limit, even with a feasible point: its figures are those of a
+  /// feasible plan whose distance from the optimum is ``gap`` (when known), and a
+  /// certificate that "holds" then says only that the point is feasible.
+  public var provenOptimal: Bool = true
+  /// The best bound on the optimum proven by the solver (MIP branch and cut), nil when
+  /// none is known (simplex stopped early, or a continuous model).
+  public var bestBound: Double? = nil
+  /// Relative gap between ``objective`` and ``bestBound``, nil when unknown.
+  public var gap: Double? = nil
 
   public struct Stage: Sendable {
     public var name: String
@@ -70,8 +96,9 @@ public struct CorridorResult: Sendable {
   public var peakFlow: Double
   /// Average flow / capacity (nil without capacity).
   public var utilization: Double?
-  /// Value of one more unit of capacity over the horizon (Σ of the per-slice duals);
-  /// nil without a dual solution.
+  /// Worth of one more unit of capacity in every slice, over the horizon (Σ of the
+  /// per-slice values), in currency per `unit`; ≥ 0 in every objective (see ``Plan``,
+  /// "Signs"); nil without a dual solution.
   public var shadowPrice: Double?
   /// Slices in which the flow is at capacity.
   public var bindingSlices: Int
@@ -112,8 +139,8 @@ public struct MarketResult: Sendable {
   /// Revenue / delivered amount, shown per the commodity's price unit (e.g. EUR/MWh).
   public var averagePrice: Double?
   public var priceUnit: String
-  /// Value of more absorption over the horizon (Σ of the per-slice duals), currency per unit;
-  /// nil without a dual solution.
+  /// Worth of one more unit of absorption in every slice, over the horizon (Σ of the
+  /// per-slice values), currency per `unit`; ≥ 0; nil without a dual solution.
   public var shadowPrice: Double?
   public var byCountry: [CountryFlow]
 }
@@ -123,8 +150,10 @@ public struct StorageResult: Sendable {
   public var name: String
   public var node: String
   public var owner: String
+  /// Average charge and discharge rates, in `unit`.
   public var charged: Double
   public var discharged: Double
+  /// Highest level in any slice, in `amountUnit` (Mt, MWh).
   public var peakLevel: Double
   /// Rate unit of charged/discharged (e.g. MW) and amount unit of the level (e.g. MWh).
   public var unit: String = ""
@@ -140,11 +169,15 @@ public struct RuleResult: Sendable {
   /// What the plan achieves (share, smallest delivered volume, fairness level).
   public var achieved: Double?
   public var binding: Bool
-  /// Shadow price of the rule (Σ over its rows); objective change per unit relaxation.
+  /// Worth of raising the rule's bound by one unit (Σ over its rows; see ``Plan``, "Signs"):
+  /// share rules per unit of average flow (`unit` of the corridors, e.g. MW), firm rules
+  /// per unit of firm volume in every slice, fair-share per unit of fairness level.
+  /// ≤ 0 for floors (min-share, firm, fair-share): what one more unit costs;
+  /// ≥ 0 for max-share: what one more unit of room is worth.
   public var dual: Double?
   public var note: String?
-  /// For share rules: objective change per percentage point more share demanded
-  /// (`dual × total flow / 100`; negative when the rule costs value).
+  /// For share rules: worth of one more percentage point of `target` (`dual × total flow / 100`):
+  /// negative for min-share (a higher floor costs), positive for max-share (a higher cap gains).
   public var perSharePoint: Double? = nil
   /// Unit of `target` and `achieved`: "fraction" for shares and supply-based fairness,
   /// the commodity unit for firm volumes and equal-weight fairness.
@@ -156,15 +189,18 @@ public struct ConstraintResult: Sendable {
   public var name: String
   public var expression: String
   public var per: String
-  /// Activity (per-slice rows: hours-weighted average; horizon row: the value).
+  /// Activity in `unit` (per-slice rows: hours-weighted average; horizon row: the value).
   public var activity: Double
-  /// Right-hand side (per-slice: hours-weighted average).
+  /// Right-hand side in `unit` (per-slice: hours-weighted average).
   public var rhs: Double
   public var bindingRows: Int
   public var binding: Bool { bindingRows > 0 }
-  /// Σ of the rows' duals.
+  /// Worth of one more unit of the right-hand side (Σ over the rows; see ``Plan``, "Signs"),
+  /// in currency per `unit` (per-horizon: per amount unit, e.g. USD/Mt; per slice: per
+  /// rate unit held in every slice, over the horizon).
   public var dual: Double?
-  /// Unit of activity and rhs: the commodity unit (per slice) or its amount unit (horizon).
+  /// Unit of activity and rhs: the commodity unit (per slice) or its amount unit (horizon,
+  /// and per-slice rows on storage levels).
   public var unit: String = ""
 }
 
@@ -193,6 +229,22 @@ public struct SupplyUse: Sendable, Equatable {
   public var unit: String
   public var used: Double
   public var available: Double
+  /// The supply entry's name.
+  public var supply: String = ""
+  /// Worth of one more unit of this supply available in every slice, over the horizon
+  /// (Σ of the per-slice values, from the supply columns' reduced costs), currency per
+  /// `unit`; ≥ 0; nil without a dual solution.
+  public var shadowPrice: Double? = nil
+
+  public init(commodity: String, unit: String, used: Double, available: Double,
+              supply: String = "", shadowPrice: Double? = nil) {
+    self.commodity = commodity
+    self.unit = unit
+    self.used = used
+    self.available = available
+    self.supply = supply
+    self.shadowPrice = shadowPrice
+  }
 }
 
 /// The size of the LP behind a plan.

@@ -2,17 +2,29 @@ import CorridorModel
 import LinearProgramming
 
 /// Reads a solution of a ``Formulation`` back into domain terms.
+///
+/// Signs: every dual and shadow price goes through ``worth`` (see ``Worth``):
+/// the worth of one more unit of the bound to the objective's owner.
+/// Units: rates stay in the commodity's unit; amounts the LP keeps in
+/// rate-hours (storage levels, per-horizon constraints) are converted to the
+/// commodity's amount unit (`Mt`, `MWh`), and their duals to currency per
+/// amount unit, by ``amountPerUnitHour(_:)``.
 struct PlanExtractor {
   let f: Formulation
   let solution: Solution
+  /// The sign convention for the duals of `solution`'s stage.
+  let worth: Worth
   let x: [Double]
   let y: [Double]?
   let H: Double
   let S: Int
 
-  init(formulation: Formulation, solution: Solution) {
+  /// - Parameter objectiveSense: The sense of the stage `solution` solved (default: the
+  ///   model's main objective: minimise for `min-cost`, maximise otherwise).
+  init(formulation: Formulation, solution: Solution, objectiveSense: ObjectiveSense? = nil) {
     f = formulation
     self.solution = solution
+    worth = Worth(sense: objectiveSense ?? (formulation.model.objective == .minCost ? .minimize : .maximize))
     // Without a feasible point GLPK's values describe an infeasible basis: show nothing
     // rather than flows and prices that mean nothing. Duals need a dual feasible point.
     let feasible = solution.primalStatus == .feasible && !solution.values.isEmpty
@@ -29,11 +41,27 @@ struct PlanExtractor {
     return s / H
   }
 
+  /// The worth (``Worth``) of raising the bounds of rows `base ..< base + count` by one unit each.
   func dualSum(_ base: Int, _ count: Int) -> Double? {
     guard let y else { return nil }
     var s = 0.0
     for r in base..<(base + count) { s += y[r] }
+    return worth(s)
+  }
+
+  /// The worth of one more unit of the upper bound of columns `base ..< base + count`
+  /// (each slice's), from their reduced costs; nil without a dual solution.
+  func upperBoundWorth(_ base: Int, _ count: Int) -> Double? {
+    guard y != nil, let d = solution.reducedCosts, d.count >= base + count else { return nil }
+    var s = 0.0
+    for j in base..<(base + count) { s += worth.ofUpperBound(reducedCost: d[j]) }
     return s
+  }
+
+  /// Amount units per rate-hour of a commodity: 1 for MW (a MW·h is a MWh) and Tbps,
+  /// 1/8,760 for Mt/yr (a Mt is 8,760 (Mt/yr)·h).
+  func amountPerUnitHour(_ commodity: Commodity?) -> Double {
+    commodity.map { Units.amount(fromUnitHours: 1, unit: $0.unit) } ?? 1
   }
 
   func extract() -> Plan {
@@ -42,7 +70,7 @@ struct PlanExtractor {
     return Plan(
       modelName: model.name, scenarios: model.scenarioNames, currency: model.currency,
       objectiveKind: model.objective, status: solution.termination,
-      objective: solution.primalStatus == .feasible ? solution.objectiveValue : nil, stages: [],
+      objective: hasPoint ? solution.objectiveValue : nil, stages: [],
       certificate: hasPoint ? solution.certificate : nil,
       totalHours: H, slices: model.slices,
       corridors: corridors(units), countries: countries(units), markets: markets(units),
@@ -51,17 +79,36 @@ struct PlanExtractor {
       timings: Plan.Timings(),
       size: LPSize(variables: f.program.variableCount, constraints: f.program.constraintCount,
                    nonZeros: f.program.nonZeroCount),
-      hasPoint: hasPoint, hasDuals: y != nil)
+      hasPoint: hasPoint, hasDuals: y != nil,
+      provenOptimal: solution.termination == .optimal && hasPoint,
+      bestBound: solution.mip?.bestBound, gap: solution.mip?.gap)
   }
 
   var hasPoint: Bool { solution.primalStatus == .feasible && !solution.values.isEmpty }
 
+  /// Planning notes on what the figures are (or are not).
+  ///
+  /// Missing figures are not described as zeros: the ``Plan`` marks them with
+  /// ``Plan/hasPoint`` and ``Plan/hasDuals`` and reports show them as missing.
   func notes() -> [String] {
     var out: [String] = []
+    let status = solution.termination
+    let limit = status == .timeLimit ? "time limit" : "iteration limit"
     if !hasPoint {
-      out.append("no feasible point (\(solution.termination.rawValue)): flows, revenues and shadow prices are shown as 0 and mean nothing; `corridor check` validates the file, and the rules and firm volumes are the usual suspects")
+      switch status {
+      case .timeLimit, .iterationLimit:
+        out.append("the solver stopped at the \(limit) before it found a feasible plan: there are no flows, revenues or shadow prices to show, and nothing is known about feasibility; allow more time (--time-limit) or solve a coarser model (fewer time slices)")
+      case .infeasible, .infeasibleOrUnbounded:
+        out.append("no feasible plan exists (\(status.rawValue)): there are no flows, revenues or shadow prices to show; `corridor check` validates the file, and the rules (min-share, firm volumes) and custom constraints are the usual suspects")
+      default:
+        out.append("no feasible plan (\(status.rawValue): \(status.message)): there are no flows, revenues or shadow prices to show")
+      }
+    } else if status == .timeLimit || status == .iterationLimit {
+      let gap = solution.mip?.gap.map { "the gap to the best bound is \(Units.format($0 * 100)) %" }
+        ?? "no bound on the optimum is known, so the gap is unknown"
+      out.append("the solver stopped at the \(limit) with a feasible plan that is not proven optimal: \(gap); the figures are those of that plan\(y == nil ? ", and it has no shadow prices" : "")")
     } else if y == nil {
-      out.append("no dual solution (\(solution.termination.rawValue)): shadow prices and duals are not available")
+      out.append("no dual solution (\(status.rawValue)): shadow prices and duals are not available")
     }
     if f.model.objective != .maxMinFair,
        f.model.rules.contains(where: { if case .fairShare = $0.kind { return true } else { return false } }) {
@@ -108,7 +155,8 @@ struct PlanExtractor {
         for t in 0..<S { c += s.cost * f.hours[t] * x[f.supplyBase[k] + t] }
         cost += c
         supplied.append(SupplyUse(commodity: s.commodity, unit: units[s.commodity]?.unit ?? "", used: used,
-                                  available: s.volume.weightedSum(hours: f.hours) / H))
+                                  available: s.volume.weightedSum(hours: f.hours) / H,
+                                  supply: s.name, shadowPrice: upperBoundWorth(f.supplyBase[k], S)))
       }
       var byCorridor: [CorridorFlow] = []
       var tariffs = 0.0
@@ -161,9 +209,10 @@ struct PlanExtractor {
     f.model.storages.enumerated().map { k, st in
       let c = f.storageColumns[k]
       let commodity = f.model.commodity(named: st.commodity)
+      // Levels are rate-hours in the LP: shown in the amount unit (Mt, MWh).
       return StorageResult(name: st.name, node: st.node, owner: st.owner, charged: average(c.charge),
                            discharged: average(c.discharge),
-                           peakLevel: (0..<S).map { x[c.level + $0] }.max() ?? 0,
+                           peakLevel: ((0..<S).map { x[c.level + $0] }.max() ?? 0) * amountPerUnitHour(commodity),
                            unit: commodity?.unit ?? "", amountUnit: commodity?.amountUnit ?? "")
     }
   }
@@ -197,11 +246,13 @@ struct PlanExtractor {
         let mine = averageFlow(corridors, origin: country)
         let kind: String
         if case .minShare = rule.kind { kind = "min-share" } else { kind = "max-share" }
-        // The row is F_o − σ·ΣF ≥ 0: one more point of σ moves its right-hand side by ΣF/100.
-        let sign: Double = kind == "min-share" ? 1 : -1
+        // The row is F_o − σ·ΣF ≥ 0 (min) or ≤ 0 (max). One more point of σ moves the row like
+        // raising its right-hand side by ΣF/100, for both kinds: ∂objective/∂σ = dual · ΣF.
+        // With `dual` already a worth, that is a gain for max-share (the cap loosens) and
+        // a cost for min-share (the floor tightens).
         return RuleResult(name: rule.name, kind: kind, target: share, achieved: all > 1e-12 ? mine / all : nil,
                           binding: bindingRows > 0, dual: dual, note: "\(country) on \(corridors.joined(separator: ", "))",
-                          perSharePoint: dual.map { sign * $0 * all / 100 }, unit: "fraction")
+                          perSharePoint: dual.map { $0 * all / 100 }, unit: "fraction")
       case let .firm(country, market, volume):
         let m = f.model.markets.firstIndex { $0.name == market }
         let block = f.deliveries.first { $0.origin == country && $0.market == m }
@@ -239,6 +290,9 @@ struct PlanExtractor {
     return r == r.rounded() ? String(Int(r)) : String(r)
   }
 
+  /// Custom constraints. Per-slice rows are rates (unless they hold storage levels, which
+  /// are amounts); the per-horizon row is an amount. Amounts are shown in the commodity's
+  /// amount unit and their duals per amount unit (USD/Mt, not USD per (Mt/yr)·h).
   func constraints() -> [ConstraintResult] {
     f.model.constraints.enumerated().map { k, cc in
       let rows = f.constraintRows[k]!
@@ -251,9 +305,12 @@ struct PlanExtractor {
       }
       let binding = (rows.base..<(rows.base + rows.count)).filter { isBinding($0) }.count
       let commodity = f.model.commodity(named: cc.commodity)
-      return ConstraintResult(name: cc.name, expression: cc.source, per: cc.per.rawValue, activity: act, rhs: rhs,
-                              bindingRows: binding, dual: dualSum(rows.base, rows.count),
-                              unit: (cc.per == .slice ? commodity?.unit : commodity?.amountUnit) ?? "")
+      let isAmount = cc.per == .horizon || cc.terms.contains { if case .level = $0.quantity { true } else { false } }
+      let scale = isAmount ? amountPerUnitHour(commodity) : 1
+      return ConstraintResult(name: cc.name, expression: cc.source, per: cc.per.rawValue,
+                              activity: act * scale, rhs: rhs * scale,
+                              bindingRows: binding, dual: dualSum(rows.base, rows.count).map { $0 / scale },
+                              unit: (isAmount ? commodity?.amountUnit : commodity?.unit) ?? "")
     }
   }
 }
