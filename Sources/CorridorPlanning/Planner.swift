@@ -77,13 +77,13 @@ public struct Planner {
     let t0 = Clock.now()
     for (k, stage) in list.enumerated() {
       try lp.setObjective(coefficients: stage.coefficients, sense: stage.sense)
-      var s = try k == 0 ? firstSolve(f) : lp.solve(options)
+      var s = try k == 0 ? firstSolve(f) : lp.solve(remaining(options, since: t0))
       if k > 0, s.termination == .infeasible || s.termination == .numericalError {
         // The exact row of the previous stage may sit a hair above what this solve can reach.
         let row = stageRows[k - 1], previous = list[k - 1]
         if let z = stages[k - 1].objective {
           try hold(previous, optimum: z, row: row, in: lp, slack: fallbackStageTolerance)
-          s = try lp.solve(options)
+          s = try lp.solve(remaining(options, since: t0))
           notes.append("stage \"\(previous.name)\" was held within \(fallbackStageTolerance) of its optimum \(z) (relative), not exactly: the next stage could not be solved with it exact")
         }
       }
@@ -111,6 +111,14 @@ public struct Planner {
     plan.timings.solve = t1 - t0
     plan.timings.extract = Clock.now() - t1
     return plan
+  }
+
+  /// `options` with the time limit reduced by what the earlier stages used: the limit
+  /// is for the whole plan, not for each stage.
+  func remaining(_ options: SolverOptions, since start: Double) -> SolverOptions {
+    var o = options
+    if let t = options.timeLimit { o.timeLimit = max(0.001, t - (Clock.now() - start)) }
+    return o
   }
 
   /// Leaves `f.program` as the LP of the last stage: earlier lexicographic
