@@ -162,13 +162,12 @@ struct TeachingModelTests {
   //   f = 300, 150, 450 and ∂z/∂C = 1/1800.
   //   Fair rows f_o/w_o − z ≥ ε_o: z = (C − Σ w_o ε_o)/1800, so the rows' duals are
   //   −w_o/1800 = −1/3, −1/6, −1/2 (sum −1).
-  // Stage 2 (reported): max value with z ≥ 0.5 − 1e-7 (Planner.stageTolerance):
+  // Stage 2 (reported): max value with z ≥ 0.5 held exactly (Planner, issue #8 item 6):
   //   the cable stays full whoever sends, value = 900 · 100 · 1 = 90,000 EUR, and one
-  //   more MW of cable sells at 100 (z may then rise, or fall 1e-7 with one MW less):
-  //   black-sea 100; caspian, uz-kz 0. The fair rows have room (z can move by 1e-7)
-  //   and the value does not depend on the split: rule dual 0.
-  //   The flows may move within the 1e-7 stage tolerance (≤ 900 · 1e-7 MW), so they
-  //   are compared at 1e-6 relative here; stage 1's figures are checked exactly below.
+  //   more MW of cable sells at 100 (z may then rise): black-sea 100; caspian, uz-kz 0.
+  //   The value does not depend on the split: rule dual 0.
+  //   (The flows were compared at 1e-6 relative when the stage row had a 1e-7 slack;
+  //   LexicographicStageTests checks exactness at 1e-9.)
   @Test func maxMinFair() throws {
     let plan = try Planner().plan(loadShipped("models/teaching/05-max-min-fair.toml"))
     #expect(plan.status == .optimal)
