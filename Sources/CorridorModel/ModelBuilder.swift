@@ -334,7 +334,7 @@ struct ModelBuilder {
       let path: EntryPath = ["commodities", name]
       checkName("commodities", name)
       let r = reader(path, t)
-      r.checkKeys(["family", "unit", "label", "source"], context: "a commodity")
+      r.checkKeys(["family", "unit", "tonnes-per-barrel", "label", "source"], context: "a commodity")
       var family = r.choice("family", UnitFamily.self, required: false)
       let unit = r.string("unit")
       if family == nil, t["family"] == nil {
@@ -362,11 +362,29 @@ struct ModelBuilder {
         } else {
           reporter.error(
             path + ["unit"],
-            "'\(unit)' is not a rate unit\(DidYouMean.aside(for: unit, among: Units.rateUnits(of: family))); use one of \(Units.rateUnits(of: family).joined(separator: ", "))")
+            "'\(unit)' is not a rate unit\(Units.unitSuggestion(for: unit, among: Units.rateUnits(of: family)).map { " (did you mean '\($0)'?)" } ?? ""); use one of \(Units.rateUnits(of: family).joined(separator: ", "))\(Units.barrelRates[unit] != nil ? " (barrels can be written in values with tonnes-per-barrel, but a commodity's unit is in tonnes)" : "")")
           continue
         }
       }
-      commodities.append(Commodity(name: name, family: family, unit: chosen))
+      var perBarrel: Double?
+      if r.has("tonnes-per-barrel") {
+        guard family == .massFlow else {
+          reporter.error(
+            path + ["tonnes-per-barrel"],
+            "tonnes-per-barrel applies to mass-flow commodities (oil), but '\(name)' is \(family.noun); remove it")
+          continue
+        }
+        guard let v = r.number("tonnes-per-barrel") else { continue }
+        // Crude oils run from about 0.12 t/bbl (light) to 0.16 t/bbl (heavy); allow a wide margin.
+        guard v >= 0.05, v <= 0.5 else {
+          reporter.error(
+            path + ["tonnes-per-barrel"],
+            "tonnes-per-barrel = \(Units.format(v)) is implausible (crude oil is about 0.12–0.16 t per barrel, 6.3–8.5 barrels per tonne); write the tonnes in one barrel, e.g. 0.1364")
+          continue
+        }
+        perBarrel = v
+      }
+      commodities.append(Commodity(name: name, family: family, unit: chosen, tonnesPerBarrel: perBarrel))
     }
   }
 
