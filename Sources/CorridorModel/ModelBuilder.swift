@@ -72,7 +72,7 @@ struct ModelBuilder {
   }
 
   /// The entries of a section (`[corridors.NAME]` tables), in file order.
-  func entries(_ section: String) -> [(name: String, table: [String: TOMLNode])] {
+  mutating func entries(_ section: String) -> [(name: String, table: [String: TOMLNode])] {
     guard let node = root[section] else { return [] }
     guard case .table(let t) = node else {
       reporter.error([section], "'\(section)' must be a table of entries: write [\(section).NAME] tables")
@@ -86,12 +86,54 @@ struct ModelBuilder {
           "'\(section).\(name)' must be a table; write [\(section).\(name)] followed by its keys")
         continue
       }
+      if let document = context.sources.addedBy(section, name), !isCompleteNewEntry(section, entry) {
+        reportUnknownOverride(section, name, entry, document: document, siblings: Array(t.keys))
+        broken[section, default: []].insert(name)
+        continue
+      }
       result.append((name, entry))
     }
     return result.sorted { a, b in
       let (x, y) = (context.sources.order(of: [section, a.name]), context.sources.order(of: [section, b.name]))
       return x != y ? x < y : a.name < b.name
     }
+  }
+
+  /// The keys a scenario must give to add a new entry to a section (rather than change one).
+  static let keysOfNewEntry: [String: [String]] = [
+    "nodes": ["kind"], "supply": ["country", "commodity", "volume"],
+    "corridors": ["from", "to", "commodity", "capacity"], "markets": ["node", "commodity", "price"],
+    "storage": ["node", "commodity", "power", "energy"], "rules": ["kind"], "constraints": ["expr"],
+  ]
+
+  /// Whether a scenario-added entry has what a new entry needs (then it is read as one).
+  func isCompleteNewEntry(_ section: String, _ entry: [String: TOMLNode]) -> Bool {
+    (Self.keysOfNewEntry[section] ?? []).allSatisfy { entry[$0] != nil }
+  }
+
+  /// A scenario names an entry the model below it does not have, without what a new entry
+  /// needs: most likely a misspelt name. Says so once, with the names that exist, instead of
+  /// listing the keys a new entry would need.
+  func reportUnknownOverride(_ section: String, _ name: String, _ entry: [String: TOMLNode], document: Int, siblings: [String]) {
+    let existing = siblings.filter { sibling in
+      guard let d = context.sources.addedBy(section, sibling) else { return true }
+      return d < document
+    }.sorted()
+    let base = context.sources.documents.first?.path ?? "the base model"
+    let what = section == "supply" || section == "storage" ? "\(section) entry" : String(section.dropLast(section == "commodities" ? 3 : 1)) + (section == "commodities" ? "y" : "")
+    let hint: String
+    if let s = DidYouMean.suggestion(for: name, among: existing) {
+      hint = "; did you mean '\(s)'?"
+    } else if existing.isEmpty {
+      hint = "."
+    } else {
+      let shown = existing.prefix(12).joined(separator: ", ") + (existing.count > 12 ? ", …" : "")
+      hint = "; the \(section) there are: \(shown)."
+    }
+    let needed = (Self.keysOfNewEntry[section] ?? []).filter { entry[$0] == nil }
+    reporter.error(
+      [section, name],
+      "\(what) '\(name)' is not in the model this scenario changes (\(base))\(hint) To add a new \(what) instead, give \(needed.joined(separator: ", "))")
   }
 
   /// Entry names appear in expressions as `flow[name]`: no spaces, commas, brackets, quotes
