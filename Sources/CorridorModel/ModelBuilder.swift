@@ -140,7 +140,11 @@ struct ModelBuilder {
   /// or colons.
   func checkName(_ section: String, _ name: String) {
     let forbidden: Set<Unicode.Scalar> = [",", "[", "]", "(", ")", "\"", "'", ":", "#"]
-    if name.isEmpty || name.unicodeScalars.contains(where: { forbidden.contains($0) || $0.properties.isWhitespace }) {
+    if name.isEmpty
+      || name.unicodeScalars.contains(where: {
+        forbidden.contains($0) || $0.properties.isWhitespace || $0.properties.generalCategory == .control
+      })
+    {
       reporter.error(
         [section, name],
         "name '\(name)' cannot be used in expressions and rules; use letters, digits, '-', '_' and '.'")
