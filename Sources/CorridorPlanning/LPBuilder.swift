@@ -28,14 +28,17 @@ struct LPBuilder {
   /// GLPK's limit on a column or row name, in bytes.
   static let nameLimit = 255
 
-  /// A name GLPK can store: unchanged when it has at most ``nameLimit`` bytes; otherwise its
-  /// first bytes (cut at a character boundary), `~`, and 16 hex digits of a 64-bit FNV-1a
-  /// hash of the whole name. The hash makes the short form stable from run to run and
+  /// A name GLPK can store. GLPK refuses names over ``nameLimit`` bytes or with a control
+  /// character (a slice name from a CSV, say); such a name becomes its first bytes (cut at a
+  /// character boundary, control characters shown as `?`), `~`, and 16 hex digits of a 64-bit
+  /// FNV-1a hash of the whole name. The hash makes the short form stable from run to run and
   /// distinct for distinct names; ``fit(_:)`` also guards against the (2⁻⁶⁴) collision.
+  /// Other names are kept as they are.
   ///
-  ///     flow[KZ,<241 characters>,h0042]  →  flow[KZ,<first 238 bytes>~9f2c…e1
+  ///     flow[KZ,<241 characters>,h0042]  →  flow[KZ,<first 234 bytes>~9f2c…e1
   static func shortened(_ name: String) -> String {
-    guard name.utf8.count > nameLimit else { return name }
+    let control = name.utf8.contains { $0 < 0x20 || $0 == 0x7F }
+    guard name.utf8.count > nameLimit || control else { return name }
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in name.utf8 {
       hash ^= UInt64(byte)
@@ -47,9 +50,10 @@ struct LPBuilder {
     var head = ""
     var used = 0
     for c in name.unicodeScalars {
-      let n = String(c).utf8.count
+      let shown: Unicode.Scalar = c.value < 0x20 || c.value == 0x7F ? "?" : c
+      let n = String(shown).utf8.count
       if used + n > budget { break }
-      head.unicodeScalars.append(c)
+      head.unicodeScalars.append(shown)
       used += n
     }
     return head + suffix
@@ -57,8 +61,8 @@ struct LPBuilder {
 
   /// ``shortened(_:)``, made unique among the names this builder shortened.
   private mutating func fit(_ name: String) -> String {
-    guard name.utf8.count > Self.nameLimit else { return name }
     let short = Self.shortened(name)
+    guard short != name else { return name }
     var candidate = short
     var n = 1
     while !shortened.insert(candidate).inserted {

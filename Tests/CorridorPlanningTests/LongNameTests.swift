@@ -93,4 +93,42 @@ struct LongNameTests {
     #expect(s.utf8.count <= 255 && s.hasPrefix("flow[üü") && s.contains("~"))
     #expect(LPBuilder.shortened(wide + "x") != s)
   }
+
+  @Test("a control character in a slice name (GLPK refuses it) is replaced, and the model solves")
+  func controlCharacters() throws {
+    let a = LPBuilder.shortened("flow[KZ,link,a\u{1}b]")
+    let b = LPBuilder.shortened("flow[KZ,link,a\u{2}b]")
+    #expect(a.hasPrefix("flow[KZ,link,a?b]~") && b.hasPrefix("flow[KZ,link,a?b]~") && a != b)
+    let dir = NSTemporaryDirectory() + "long-names-\(getpid())"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let path = dir + "/control.toml"
+    try """
+      [model]
+      name = "control"
+      [time]
+      slices = [ { name = "a\\u0001b", hours = "10 h" }, { name = "a\\u0002b", hours = "20 h" } ]
+      [nodes.KZ]
+      kind = "country"
+      [nodes.RO]
+      kind = "market"
+      [supply.kz]
+      country = "KZ"
+      commodity = "electricity"
+      volume = "100 MW"
+      [corridors.link]
+      from = "KZ"
+      to = "RO"
+      commodity = "electricity"
+      capacity = "60 MW"
+      [markets.ro]
+      node = "RO"
+      commodity = "electricity"
+      price = "100 EUR/MWh"
+      """.write(toFile: path, atomically: true, encoding: .utf8)
+    let model = try ModelLoader.load(path: path)
+    #expect(model.slices.map(\.name) == ["a\u{1}b", "a\u{2}b"])
+    let plan = try Planner().plan(model)
+    // By hand: 60 MW for 30 h at 100 EUR/MWh.
+    expectClose(plan.objective, 60 * 30 * 100, "objective (EUR)")
+  }
 }
