@@ -81,6 +81,28 @@ struct BarrelAndFractionTests {
     #expect(close(oil.displayPrice(price), 70 / 0.1364, tolerance: 1e-12))
   }
 
+  @Test("barrels in a CSV series unit and in a constraint literal use the same factor")
+  func barrelsInSeriesAndExpressions() throws {
+    let dir = scratchDirectory("barrels")
+    write("slice,KZ\nyear,1000\n", to: dir + "/kbd.csv")
+    var text = oilModel(commodity: Self.oilWithFactor, capacity: "\"100 Mt/yr\"")
+    text = text.replacingOnce("volume = \"80 Mt/yr\"", with: "volume = { csv = \"kbd.csv\", column = \"KZ\", unit = \"kb/d\" }")
+    text += "\n[constraints.cap]\nexpr = \"flow[cpc] <= 1 mb/d\"\n"
+    let m = try load(text, "series")
+    // 1000 kb/d = 1e6 bbl/d; 1 mb/d = 1e6 bbl/d: both 1e6 × 0.1364 × 365 / 1e6 = 49.786 Mt/yr.
+    let perYear = 1e6 * 0.1364 * 365 / 1e6
+    #expect(close(try #require(m.supply(named: "kz")).volume.value(at: 0), perYear))
+    let c = try #require(m.constraints.first)
+    #expect(close(c.constant.value(at: 0), perYear), "\(c.constant)")
+  }
+
+  @Test("an amount in barrels: 2 mb at 0.1364 t/bbl is 272,800 t")
+  func barrelAmount() throws {
+    let oil = Commodity(name: "oil", family: .massFlow, unit: "Mt/yr", tonnesPerBarrel: 0.1364)
+    let q = try Units.parseQuantity("2 mb").resolvingBarrels(oil)
+    #expect(q.dimension == .amount(.massFlow) && close(q.value, 272_800))
+  }
+
   @Test("barrels without tonnes-per-barrel are an error that says what to add, never a tonne unit")
   func barrelsNeedAFactor() {
     let e = errors(oilModel(commodity: "", capacity: "\"1.4 mb/d\""), "nofactor")
@@ -177,5 +199,13 @@ struct BarrelAndFractionTests {
     #expect(whole.first?.contains("needs '%': write loss = \"5 %\"") == true, "\(whole)")
     let zero = errors(oilModel(commodity: "", capacity: "\"70 Mt/yr\"", loss: "0"), "zero")
     #expect(zero.count == 1, "a bare 0 is refused too: \(zero)")
+  }
+}
+
+extension String {
+  /// The string with the first occurrence of `old` replaced by `new`.
+  func replacingOnce(_ old: String, with new: String) -> String {
+    guard let r = range(of: old) else { return self }
+    return String(self[..<r.lowerBound]) + new + String(self[r.upperBound...])
   }
 }
