@@ -234,7 +234,7 @@ struct ValueReader {
     guard let q = quantity(key, example: example, required: required) else { return nil }
     guard let commodity = subject.commodity else { return nil }
     guard let factor = priceFactor(key, q, commodity, subject, example: example) else { return nil }
-    return checked(key, factor, nonNegative: nonNegative, shown: stringValue(key))
+    return checked(key, q.value * factor, nonNegative: nonNegative, shown: stringValue(key))
   }
 
   /// Converts a value written in barrels to tonnes with the commodity's tonnes-per-barrel
@@ -248,10 +248,13 @@ struct ValueReader {
     }
   }
 
-  /// The parsed price (currency per base amount, or per barrel) in model currency per unit·h,
-  /// or nil after reporting why it cannot be converted.
+  /// The factor that turns a parsed price (currency per base amount, or per barrel) into
+  /// model currency per unit·h, or nil after reporting why it cannot: the stored price is
+  /// `written.value * factor`.
   func priceFactor(_ key: String, _ written: Units.Quantity, _ commodity: Commodity, _ subject: Subject, example: String) -> Double? {
-    guard let q = inTonnes(key, written, commodity) else { return nil }
+    // Barrels: the factor includes 1 / tonnes-per-barrel (the conversion of one unit as written).
+    let one = Units.Quantity(value: 1, dimension: written.dimension, unit: written.unit)
+    guard let q = inTonnes(key, one, commodity) else { return nil }
     guard case .price(let currency, let f) = q.dimension else {
       reporter.error(path + [key], mismatch(q, expected: "a price", subject, example: example))
       return nil
@@ -268,7 +271,7 @@ struct ValueReader {
         "price is in \(currency), but the model currency is \(loader.currency); write it in \(loader.currency) or add exchange-rates = { \(currency) = … } to [model] (1 \(currency) in \(loader.currency))")
       return nil
     }
-    return q.value * rate * (Units.rates[commodity.unit]?.factor ?? 1)
+    return q.value * rate * (Units.rates[commodity.unit]?.factor ?? 1)  // q.value: 1, or 1 / t per bbl
   }
 
   /// "unit 'Mt/yr' is a mass flow, but corridor 'black-sea' carries electricity (power); write …"
@@ -451,7 +454,7 @@ struct ValueReader {
       factor = q.value / (Units.rates[commodity.unit]?.factor ?? 1)
     case .price:
       guard let k = reader.priceFactor("unit", q, commodity, subject, example: exampleUnit) else { return nil }
-      factor = k
+      factor = q.value * k
     }
     let nonNegative: Bool
     switch kind {
