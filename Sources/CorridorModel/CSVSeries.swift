@@ -5,7 +5,9 @@
 ///
 /// Accepted: comma-separated, first row is the header, optional double quotes around a
 /// field (`""` inside quotes is a quote), `\n` or `\r\n` line ends, blank lines and lines
-/// starting with `#` ignored, UTF-8 (a byte-order mark is skipped).
+/// starting with `#` ignored, UTF-8 (a byte-order mark is skipped). Refused with a message
+/// that says how to re-save the file: UTF-16 ("Unicode text" from Excel), a header
+/// separated by semicolons or tabs, and a column name used twice.
 struct CSVTable {
   let path: String
   let bytes: [UInt8]
@@ -40,6 +42,7 @@ struct CSVTable {
     var i = 0
     let n = bytes.count
     if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+    if let problem = encodingProblem(bytes, path: path) { return .failure(problem) }
     var line = 0
     var fields: [Range<Int>] = []
     while i < n {
@@ -98,7 +101,38 @@ struct CSVTable {
     guard let header else {
       return .failure(Problem(message: "CSV '\(path)' is empty; it needs a header row and data rows"))
     }
+    if let problem = headerProblem(header, line: headerLine, path: path) { return .failure(problem) }
     return .success(CSVTable(path: path, bytes: bytes, header: header, headerLine: headerLine, rows: rows))
+  }
+
+  /// A file that is not UTF-8 text in the way Excel writes it when asked for "Unicode text":
+  /// UTF-16 with a byte-order mark (FF FE or FE FF), or any NUL byte (UTF-16 without a mark).
+  static func encodingProblem(_ bytes: [UInt8], path: String) -> Problem? {
+    let bom16 = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+    guard bom16 || bytes.contains(0) else { return nil }
+    return Problem(
+      message: "CSV '\(path)' is UTF-16 ('Unicode text' from Excel), not UTF-8; save it as 'CSV UTF-8 (comma delimited)' (in Excel: Save As, then that file type), or convert it with: iconv -f UTF-16 -t UTF-8")
+  }
+
+  /// A header that shows the file was written with another separator, or that names a
+  /// column twice (so `column = "…"` would be ambiguous).
+  static func headerProblem(_ header: [String], line: Int, path: String) -> Problem? {
+    if header.count == 1, let only = header.first, only.contains(";") || only.contains("\t") {
+      let separator = only.contains(";") ? "';' (semicolons, as Excel writes CSV where the decimal mark is a comma)" : "tabs"
+      return Problem(
+        message: "CSV '\(path)' separates its columns with \(separator), but the loader reads commas; save it as 'CSV UTF-8 (comma delimited)' with '.' as the decimal mark, or replace the separators by commas (and decimal commas by points)",
+        line: line, column: 1)
+    }
+    var first: [String: Int] = [:]
+    for (k, name) in header.enumerated() where !name.isEmpty {
+      if let j = first[name] {
+        return Problem(
+          message: "CSV '\(path)' has the column '\(name)' twice (columns \(j + 1) and \(k + 1)); rename one so that column = \"\(name)\" names one column",
+          line: line, column: 1)
+      }
+      first[name] = k
+    }
+    return nil
   }
 
   /// The trimmed, unquoted text of a field.

@@ -19,6 +19,8 @@ struct ExpressionContext {
   var storages: [String: String] = [:]
   /// Commodity name → its family and unit.
   var commodities: [String: (family: UnitFamily, unit: String)] = [:]
+  /// Commodity name → tonnes per barrel, for literals written in barrels (`1.4 mb/d`).
+  var tonnesPerBarrel: [String: Double] = [:]
   /// Names removed with `enabled = false`, for better messages.
   var disabled: Set<String> = []
   /// Names of entries that had errors of their own: a reference to one fails silently
@@ -315,7 +317,8 @@ struct ExpressionNormalizer {
   private func literal(_ value: Double, _ unitText: String, column: Int) throws(ExpressionError) -> LinearForm {
     let q: Units.Quantity
     do {
-      q = try Units.quantity(value, unit: unitText)
+      q = try Units.quantity(value, unit: unitText).resolvingBarrels(
+        Commodity(name: commodity, family: family, unit: unit, tonnesPerBarrel: context.tonnesPerBarrel[commodity]))
     } catch {
       throw ExpressionError(message: error.message, column: column)
     }
@@ -342,7 +345,7 @@ struct ExpressionNormalizer {
           column: column)
       }
       return LinearForm(constant: .constant(q.value / (info?.factor ?? 1)), dimension: .amount)
-    case .time, .price:
+    case .time, .price, .barrelRate, .barrelAmount, .barrelPrice:
       throw ExpressionError(
         message: "\(q.dimension.article) ('\(unitText)') cannot appear in a constraint; use rates (\(family.example)), amounts or plain numbers",
         column: column)

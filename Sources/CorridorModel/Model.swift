@@ -104,11 +104,16 @@ public struct Commodity: Sendable, Equatable, Hashable {
   public var amountUnit: String
   /// Denominator for showing prices (`"MWh"`, `"t"`, `"Tbps/month"`); see ``Units/displayPrice(_:unit:)``.
   public var priceUnit: String
+  /// Tonnes per barrel (`tonnes-per-barrel` in the file), for mass-flow commodities whose
+  /// values are written in barrels (`"1.4 mb/d"`, `"70 USD/bbl"`); nil when not given. The
+  /// loader converts barrels to ``unit`` with it, so nothing downstream sees barrels.
+  public var tonnesPerBarrel: Double?
 
-  public init(name: String, family: UnitFamily, unit: String) {
+  public init(name: String, family: UnitFamily, unit: String, tonnesPerBarrel: Double? = nil) {
     self.name = name
     self.family = family
     self.unit = unit
+    self.tonnesPerBarrel = tonnesPerBarrel
     self.amountUnit = Units.amountUnit(for: unit)
     self.priceUnit = Units.priceUnit(for: unit)
   }

@@ -17,9 +17,18 @@ extension ModelBuilder {
     }
     if supplies.isEmpty, sectionIsEmpty("supply") {
       reporter.error([], "the model has no supply; add at least one [supply.NAME] table")
+    } else if supplies.isEmpty, broken["supply"]?.isEmpty ?? true, let names = disabled["supply"], !names.isEmpty {
+      // Every supply switched off is an empty model too, not a plan of 0.
+      reporter.error(
+        ["supply"],
+        "every supply is disabled (\(disabledAt("supply", names.sorted()[0]))\(names.count > 1 ? ", …" : "")); nothing can flow: enable one, or add a [supply.NAME]")
     }
     if markets.isEmpty, sectionIsEmpty("markets") {
       reporter.error([], "the model has no markets; add at least one [markets.NAME] table")
+    } else if markets.isEmpty, broken["markets"]?.isEmpty ?? true, let names = disabled["markets"], !names.isEmpty {
+      reporter.error(
+        ["markets"],
+        "every market is disabled (\(disabledAt("markets", names.sorted()[0]))\(names.count > 1 ? ", …" : "")); nothing can be sold: enable one, or add a [markets.NAME]")
     }
     if objective == .maxMinFair, !rules.contains(where: { if case .fairShare = $0.kind { true } else { false } }),
       !reporter.hasErrors
@@ -28,7 +37,39 @@ extension ModelBuilder {
     }
     // Reachability is only meaningful when every entry loaded: an entry dropped for an
     // error would otherwise cause a cascade of misleading warnings.
-    if !reporter.hasErrors { checkReachability() }
+    if !reporter.hasErrors {
+      checkReachability()
+      checkObjectiveFit()
+    }
+  }
+
+  /// Warnings that used to appear only in a solved plan's notes, so that `corridor check`
+  /// gives them too: rules the objective ignores, and a min-cost model with nothing to deliver.
+  func checkObjectiveFit() {
+    if objective != .maxMinFair {
+      for rule in rules {
+        guard case .fairShare = rule.kind else { continue }
+        reporter.warning(
+          ["rules", rule.name],
+          "fair-share rules act only with objective \"max-min-fair\"; this rule is reported but does not constrain the plan (set objective = \"max-min-fair\" in [model], or remove the rule)")
+      }
+    }
+    guard objective == .minCost else { return }
+    // Costs (supply, tariffs, wear) are never negative, so when moving nothing satisfies every
+    // rule and constraint, the cheapest plan is to move nothing.
+    let firm = rules.contains { if case .firm(_, _, let v) = $0.kind { v > 0 } else { false } }
+    let forcing = constraints.contains { c in
+      switch c.sense {
+      case .greaterEqual: c.constant.maximum > 0
+      case .lessEqual: c.constant.minimum < 0
+      case .equal: c.constant.maximum != 0 || c.constant.minimum != 0
+      }
+    }
+    if !firm, !forcing {
+      reporter.warning(
+        ["model", "objective"],
+        "objective \"min-cost\" with nothing to deliver: no firm rule or constraint requires any flow, so the cheapest plan moves nothing (cost 0); add a firm rule (kind = \"firm\") or a constraint such as delivered[KZ, RO] >= …, or use objective = \"max-value\"")
+    }
   }
 
   /// Nodes reachable from `start` over enabled corridors of `commodity` with usable capacity.

@@ -212,6 +212,7 @@ extension ModelBuilder {
     for s in supplies { e.supplies[s.name] = (s.commodity, s.volume) }
     for s in storages { e.storages[s.name] = s.commodity }
     for c in commodities { e.commodities[c.name] = (c.family, c.unit) }
+    for c in commodities { e.tonnesPerBarrel[c.name] = c.tonnesPerBarrel }
     e.disabled = disabled.values.reduce(into: Set<String>()) { $0.formUnion($1) }
     e.broken = broken.values.reduce(into: Set<String>()) { $0.formUnion($1) }
     e.hours = context.slices.map(\.hours)

@@ -72,7 +72,7 @@ struct ModelBuilder {
   }
 
   /// The entries of a section (`[corridors.NAME]` tables), in file order.
-  func entries(_ section: String) -> [(name: String, table: [String: TOMLNode])] {
+  mutating func entries(_ section: String) -> [(name: String, table: [String: TOMLNode])] {
     guard let node = root[section] else { return [] }
     guard case .table(let t) = node else {
       reporter.error([section], "'\(section)' must be a table of entries: write [\(section).NAME] tables")
@@ -86,6 +86,11 @@ struct ModelBuilder {
           "'\(section).\(name)' must be a table; write [\(section).\(name)] followed by its keys")
         continue
       }
+      if let document = context.sources.addedBy(section, name), !isCompleteNewEntry(section, entry) {
+        reportUnknownOverride(section, name, entry, document: document, siblings: Array(t.keys))
+        broken[section, default: []].insert(name)
+        continue
+      }
       result.append((name, entry))
     }
     return result.sorted { a, b in
@@ -94,11 +99,52 @@ struct ModelBuilder {
     }
   }
 
+  /// The keys a scenario must give to add a new entry to a section (rather than change one).
+  static let keysOfNewEntry: [String: [String]] = [
+    "nodes": ["kind"], "supply": ["country", "commodity", "volume"],
+    "corridors": ["from", "to", "commodity", "capacity"], "markets": ["node", "commodity", "price"],
+    "storage": ["node", "commodity", "power", "energy"], "rules": ["kind"], "constraints": ["expr"],
+  ]
+
+  /// Whether a scenario-added entry has what a new entry needs (then it is read as one).
+  func isCompleteNewEntry(_ section: String, _ entry: [String: TOMLNode]) -> Bool {
+    (Self.keysOfNewEntry[section] ?? []).allSatisfy { entry[$0] != nil }
+  }
+
+  /// A scenario names an entry the model below it does not have, without what a new entry
+  /// needs: most likely a misspelt name. Says so once, with the names that exist, instead of
+  /// listing the keys a new entry would need.
+  func reportUnknownOverride(_ section: String, _ name: String, _ entry: [String: TOMLNode], document: Int, siblings: [String]) {
+    let existing = siblings.filter { sibling in
+      guard let d = context.sources.addedBy(section, sibling) else { return true }
+      return d < document
+    }.sorted()
+    let base = context.sources.documents.first?.path ?? "the base model"
+    let what = section == "supply" || section == "storage" ? "\(section) entry" : String(section.dropLast(section == "commodities" ? 3 : 1)) + (section == "commodities" ? "y" : "")
+    let hint: String
+    if let s = DidYouMean.suggestion(for: name, among: existing) {
+      hint = "; did you mean '\(s)'?"
+    } else if existing.isEmpty {
+      hint = "."
+    } else {
+      let shown = existing.prefix(12).joined(separator: ", ") + (existing.count > 12 ? ", …" : "")
+      hint = "; the \(section) there are: \(shown)."
+    }
+    let needed = (Self.keysOfNewEntry[section] ?? []).filter { entry[$0] == nil }
+    reporter.error(
+      [section, name],
+      "\(what) '\(name)' is not in the model this scenario changes (\(base))\(hint) To add a new \(what) instead, give \(needed.joined(separator: ", "))")
+  }
+
   /// Entry names appear in expressions as `flow[name]`: no spaces, commas, brackets, quotes
   /// or colons.
   func checkName(_ section: String, _ name: String) {
     let forbidden: Set<Unicode.Scalar> = [",", "[", "]", "(", ")", "\"", "'", ":", "#"]
-    if name.isEmpty || name.unicodeScalars.contains(where: { forbidden.contains($0) || $0.properties.isWhitespace }) {
+    if name.isEmpty
+      || name.unicodeScalars.contains(where: {
+        forbidden.contains($0) || $0.properties.isWhitespace || $0.properties.generalCategory == .control
+      })
+    {
       reporter.error(
         [section, name],
         "name '\(name)' cannot be used in expressions and rules; use letters, digits, '-', '_' and '.'")
@@ -334,7 +380,7 @@ struct ModelBuilder {
       let path: EntryPath = ["commodities", name]
       checkName("commodities", name)
       let r = reader(path, t)
-      r.checkKeys(["family", "unit", "label", "source"], context: "a commodity")
+      r.checkKeys(["family", "unit", "tonnes-per-barrel", "label", "source"], context: "a commodity")
       var family = r.choice("family", UnitFamily.self, required: false)
       let unit = r.string("unit")
       if family == nil, t["family"] == nil {
@@ -362,11 +408,29 @@ struct ModelBuilder {
         } else {
           reporter.error(
             path + ["unit"],
-            "'\(unit)' is not a rate unit\(DidYouMean.aside(for: unit, among: Units.rateUnits(of: family))); use one of \(Units.rateUnits(of: family).joined(separator: ", "))")
+            "'\(unit)' is not a rate unit\(Units.unitSuggestion(for: unit, among: Units.rateUnits(of: family)).map { " (did you mean '\($0)'?)" } ?? ""); use one of \(Units.rateUnits(of: family).joined(separator: ", "))\(Units.barrelRates[unit] != nil ? " (barrels can be written in values with tonnes-per-barrel, but a commodity's unit is in tonnes)" : "")")
           continue
         }
       }
-      commodities.append(Commodity(name: name, family: family, unit: chosen))
+      var perBarrel: Double?
+      if r.has("tonnes-per-barrel") {
+        guard family == .massFlow else {
+          reporter.error(
+            path + ["tonnes-per-barrel"],
+            "tonnes-per-barrel applies to mass-flow commodities (oil), but '\(name)' is \(family.noun); remove it")
+          continue
+        }
+        guard let v = r.number("tonnes-per-barrel") else { continue }
+        // Crude oils run from about 0.12 t/bbl (light) to 0.16 t/bbl (heavy); allow a wide margin.
+        guard v >= 0.05, v <= 0.5 else {
+          reporter.error(
+            path + ["tonnes-per-barrel"],
+            "tonnes-per-barrel = \(Units.format(v)) is implausible (crude oil is about 0.12–0.16 t per barrel, 6.3–8.5 barrels per tonne); write the tonnes in one barrel, e.g. 0.1364")
+          continue
+        }
+        perBarrel = v
+      }
+      commodities.append(Commodity(name: name, family: family, unit: chosen, tonnesPerBarrel: perBarrel))
     }
   }
 

@@ -153,7 +153,7 @@ struct ModelDocument {
         DocumentFailure(
           Diagnostic(
             severity: .error, file: path, line: bad.line, column: bad.column,
-            message: "TOML syntax error: \(bad.message)")))
+            message: bareKeyHint(text, line: bad.line) ?? "TOML syntax error: \(bad.message)")))
     }
     let table: TOMLTable
     do {
@@ -163,7 +163,8 @@ struct ModelDocument {
         DocumentFailure(Diagnostic(
           severity: .error, file: path, line: error.source.begin.line,
           column: error.source.begin.column,
-          message: "TOML syntax error: \(error.description); fix the syntax here")))
+          message: bareKeyHint(text, line: error.source.begin.line)
+            ?? "TOML syntax error: \(error.description); fix the syntax here")))
     } catch {
       return .failure(DocumentFailure(Diagnostic(severity: .error, file: path, message: "TOML syntax error: \(error)")))
     }
@@ -173,6 +174,43 @@ struct ModelDocument {
         path: path, canonicalPath: FileBytes.canonical(path), text: text, root: root,
         positions: locator.positions))
   }
+}
+
+/// "quote the key" for a syntax error on a line whose table header or key is a bare key
+/// with characters TOML does not allow there (`[nodes.Türkiye]`, `Türkiye = …`): bare keys
+/// are limited to ASCII letters, digits, `-` and `_`. Nil when that is not the problem.
+func bareKeyHint(_ text: String, line: Int) -> String? {
+  guard line >= 1 else { return nil }
+  var lines = text.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false)
+  guard lines.count >= line else { return nil }
+  lines = [lines[line - 1]]
+  let raw = String(lines[0]).trimmingWhitespace()
+  let header: Bool
+  let keyText: Substring
+  if raw.hasPrefix("[") {
+    guard let close = raw.firstIndex(of: "]") else { return nil }
+    header = true
+    let open = raw.hasPrefix("[[") ? raw.index(raw.startIndex, offsetBy: 2) : raw.index(after: raw.startIndex)
+    guard open <= close else { return nil }
+    keyText = raw[open..<close]
+  } else if let equals = raw.firstIndex(of: "=") {
+    header = false
+    keyText = raw[..<equals]
+  } else {
+    return nil
+  }
+  guard !keyText.contains("\""), !keyText.contains("'") else { return nil }
+  let segments = keyText.split(separator: ".", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+  func isBare(_ s: String) -> Bool {
+    !s.isEmpty && s.unicodeScalars.allSatisfy { c in
+      (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") || c == "-" || c == "_"
+    }
+  }
+  let offending = segments.filter { !isBare($0) && !$0.isEmpty && !$0.unicodeScalars.contains { $0 == " " || $0 == "\t" } }
+  guard !offending.isEmpty, offending.allSatisfy({ $0.unicodeScalars.contains { !$0.isASCII } }) else { return nil }
+  let quoted = segments.map { isBare($0) ? $0 : "\"\($0)\"" }.joined(separator: ".")
+  let fixed = header ? (raw.hasPrefix("[[") ? "[[\(quoted)]]" : "[\(quoted)]") : "\(quoted) = …"
+  return "key '\(offending[0])' has characters a bare TOML key cannot hold (only A–Z, a–z, 0–9, '-' and '_'); quote the key: \(fixed)"
 }
 
 /// Small file helpers over the C library (no Foundation needed).

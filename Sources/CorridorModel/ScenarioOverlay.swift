@@ -13,6 +13,10 @@ struct OverlaySources {
   /// Path → index of the document that last *replaced* the value at that path (or added it).
   /// Paths without an entry (and without an ancestor entry) belong to document 0.
   private var owners: [String: Int] = [:]
+  /// Entries (`[section, name]`) that a scenario added rather than changed, with the index of
+  /// the document that added them: a typo in a scenario's entry name (`[corridors.cpcc]`)
+  /// shows up here.
+  private(set) var added: [String: Int] = [:]
 
   init(documents: [ModelDocument]) {
     self.documents = documents
@@ -22,6 +26,10 @@ struct OverlaySources {
       if index == 0 {
         root = overlay
       } else {
+        for (section, node) in overlay {
+          guard case .table(let entries) = node, case .table(let below)? = root[section] else { continue }
+          for name in entries.keys where below[name] == nil { added[[section, name].storageKey] = index }
+        }
         Self.merge(&root, overlay, path: [], document: index, owners: &owners)
       }
     }
@@ -44,6 +52,10 @@ struct OverlaySources {
       }
     }
   }
+
+  /// The index of the scenario document that added the entry `[section, name]`, or nil
+  /// when the entry is in the base model (or was there before that scenario).
+  func addedBy(_ section: String, _ name: String) -> Int? { added[[section, name].storageKey] }
 
   /// Index of the document that supplied `path`.
   func owner(of path: EntryPath) -> Int {

@@ -112,9 +112,37 @@ public enum Units {
   /// Time units in hours. A month is 730 h (8760 / 12), a year 8760 h.
   static let times: [String: Double] = ["h": 1, "d": 24, "month": 730, "yr": 8760, "a": 8760]
 
+  /// Barrel units in barrels (`mb` is a million barrels, as the IEA writes it; `kb` a
+  /// thousand). Barrels measure a volume of oil: they convert to tonnes only through a
+  /// commodity's `tonnes-per-barrel`.
+  static let barrels: [String: Double] = ["bbl": 1, "b": 1, "kb": 1e3, "mb": 1e6]
+
+  /// Barrel rates in barrels per hour: `bbl/d`, `b/d`, `kb/d`, `mb/d`, also per h, month, yr, a.
+  static let barrelRates: [String: Double] = {
+    var table: [String: Double] = [:]
+    for (barrel, count) in barrels {
+      for (time, hours) in times { table["\(barrel)/\(time)"] = count / hours }
+    }
+    return table
+  }()
+
+  /// Barrel amounts in barrels (`b` alone is not accepted as an amount).
+  static let barrelAmounts: [String: Double] = ["bbl": 1, "kb": 1e3, "mb": 1e6]
+
+  /// Spellings with a Roman `M` (thousand in the oil trade, mega in SI): refused as ambiguous.
+  static let ambiguousBarrels: Set<String> = {
+    var set: Set<String> = []
+    for barrel in ["Mb", "MMb", "Mbbl", "MMbbl", "MMbl", "Mbl"] {
+      set.insert(barrel)
+      for time in times.keys { set.insert("\(barrel)/\(time)") }
+    }
+    return set
+  }()
+
   /// Every symbol the parser knows, for did-you-mean.
   static let allSymbols: [String] =
-    Array(rates.keys) + Array(amounts.keys) + Array(times.keys) + ["%"]
+    Array(rates.keys) + Array(amounts.keys) + Array(times.keys) + Array(barrelRates.keys)
+    + Array(barrelAmounts.keys) + ["%"]
 
   // MARK: Public conversions
 
@@ -137,7 +165,7 @@ public enum Units {
   {
     let target = unit ?? family.defaultUnit
     guard let targetInfo = rates[target], targetInfo.family == family else {
-      throw UnitError("'\(target)' is not a \(family.noun) unit\(DidYouMean.hint(for: target, among: rateUnits(of: family)))")
+      throw UnitError("'\(target)' is not a \(family.noun) unit\(unitSuggestion(for: target, among: rateUnits(of: family)).map { "; did you mean '\($0)'?" } ?? "")")
     }
     let q = try parseQuantity(text)
     guard case .rate(let f) = q.dimension else {
@@ -250,6 +278,13 @@ public enum Units {
     case time
     /// Money in `currency` per base amount of `family`.
     case price(currency: String, family: UnitFamily)
+    /// Barrels per hour: a mass flow once a commodity's tonnes-per-barrel is known
+    /// (see ``Units/resolvingBarrels(_:tonnesPerBarrel:commodity:)``).
+    case barrelRate
+    /// Barrels.
+    case barrelAmount
+    /// Money in `currency` per barrel.
+    case barrelPrice(currency: String)
 
     /// "a power", "a price", … for messages.
     var article: String {
@@ -260,6 +295,9 @@ public enum Units {
       case .amount(let f): "an amount of \(f.noun)"
       case .time: "a time"
       case .price: "a price"
+      case .barrelRate: "a rate in barrels"
+      case .barrelAmount: "an amount in barrels"
+      case .barrelPrice: "a price per barrel"
       }
     }
   }
@@ -270,10 +308,171 @@ public enum Units {
     var dimension: Dimension
     /// The unit as written (`"GW"`), empty for plain numbers.
     var unit: String
+
+    /// This quantity with barrels converted to tonnes; see ``Units/resolvingBarrels(_:commodity:)``.
+    func resolvingBarrels(_ commodity: Commodity) throws(UnitError) -> Quantity {
+      try Units.resolvingBarrels(self, commodity: commodity)
+    }
   }
 
   static func unknownUnit(_ unit: String) -> UnitError {
-    UnitError("unknown unit '\(unit)'\(DidYouMean.hint(for: unit, among: allSymbols))")
+    if ambiguousBarrels.contains(unit) {
+      return UnitError(
+        "unit '\(unit)' is ambiguous: 'M' is a thousand in the oil trade but a million in SI; write kb/d (thousand barrels a day) or mb/d (million barrels a day)")
+    }
+    if let s = unitSuggestion(for: unit, among: allSymbols) {
+      return UnitError("unknown unit '\(unit)'; did you mean '\(s)'?")
+    }
+    if let family = family(ofWritten: unit) {
+      return UnitError(
+        "unknown unit '\(unit)' (units are case-sensitive); \(family.noun) units are \(rateUnitList(family))")
+    }
+    return UnitError(
+      "unknown unit '\(unit)' (units are case-sensitive); write e.g. \"1.3 GW\", \"72.5 Mt/yr\", \"1.4 mb/d\", \"400 Gbps\", \"5.5 %\"")
+  }
+
+  /// The rate units of a family for messages, smallest first (barrel rates for mass flow
+  /// listed after the tonne rates).
+  static func rateUnitList(_ family: UnitFamily) -> String {
+    let tonnes = rateUnits(of: family).filter { !$0.hasSuffix("/a") }
+    let extra = family == .massFlow ? ["bbl/d", "kb/d", "mb/d"] : []
+    return (tonnes + extra).joined(separator: ", ")
+  }
+
+  // MARK: Did-you-mean without changing magnitude
+
+  /// Known bases after a prefix, by their lowercase spelling.
+  static let unitBases: [String: String] = [
+    "w": "W", "wh": "Wh", "bps": "bps", "t": "t", "b": "bbl", "bbl": "bbl", "bl": "bbl",
+  ]
+
+  /// Time words people write, mapped to the symbol they mean.
+  static let timeAliases: [String: String] = [
+    "h": "h", "hr": "h", "hour": "h", "d": "d", "day": "d", "month": "month", "mo": "month",
+    "yr": "yr", "y": "yr", "year": "yr", "a": "yr", "annum": "yr",
+  ]
+
+  /// The magnitude a unit's spelling carries: for each `/`-separated part its prefix and
+  /// base (`Mt/d` → `M t`, `time d`; `mb/d` → `m bbl`, `time d`; `gw` → `G W`).
+  ///
+  /// Prefix letters are read case-insensitively (`gw` is clearly meant as giga), except `m`
+  /// and `M`: milli against mega (`mW`, `MW`), and `mb` is a million barrels. A typo fix may
+  /// change the letters of an unrecognised base, but never a prefix, a time or a recognised
+  /// base, so it cannot scale the value: `mb/d` is never "corrected" to `Mt/d` (7× off).
+  static func magnitudeSignature(_ unit: String) -> [String] {
+    let parts = unit.split(separator: "/", omittingEmptySubsequences: false)
+    return parts.indices.map { index in
+      let text = String(parts[index])
+      if text.isEmpty { return " none" }
+      if text == "%" { return "percent" }
+      if index > 0, let time = timeAliases[text.lowercased()] { return "time " + time }
+      if index == 0, parts.count > 1, isCurrencyCode(text) { return "currency" }
+      if let base = exactBases[text] ?? (text.lowercased().hasPrefix("w") ? unitBases[text.lowercased()] : nil) {
+        return " " + base
+      }
+      var prefix = ""
+      var rest = Substring(text)
+      if let first = text.first {
+        switch first {
+        case "m", "M":
+          prefix = String(first)
+          rest = rest.dropFirst()
+          if first == "M", rest.first == "M" {  // MMbbl
+            prefix = "MM"
+            rest = rest.dropFirst()
+          }
+        case "k", "K": prefix = "k"; rest = rest.dropFirst()
+        case "g", "G": prefix = "G"; rest = rest.dropFirst()
+        case "T": prefix = "T"; rest = rest.dropFirst()
+        case "p", "P": prefix = "P"; rest = rest.dropFirst()
+        default: break
+        }
+      }
+      if rest.isEmpty { return prefix + " none" }
+      return prefix + " " + (unitBases[rest.lowercased()] ?? "?")
+    }
+  }
+
+  /// Bases recognised as a whole part, case-sensitively (`T` is tera, not tonnes).
+  static let exactBases: [String: String] = ["W": "W", "Wh": "Wh", "bps": "bps", "t": "t", "b": "bbl", "bbl": "bbl"]
+
+  /// Whether two signatures agree: same length, same prefixes and times, and the same base
+  /// wherever both bases are recognised.
+  static func sameMagnitude(_ a: [String], _ b: [String]) -> Bool {
+    guard a.count == b.count else { return false }
+    for (x, y) in zip(a, b) where x != y {
+      let xs = x.split(separator: " ", omittingEmptySubsequences: false)
+      let ys = y.split(separator: " ", omittingEmptySubsequences: false)
+      guard xs.count == 2, ys.count == 2, xs[0] == ys[0], xs[0] != "time" else { return false }
+      if xs[1] != "?" && ys[1] != "?" { return false }
+    }
+    return true
+  }
+
+  /// A did-you-mean for a unit that keeps the magnitude of what was written, or nil.
+  ///
+  /// When several candidates are equally close and differ in size (`Gh`: `GW` or `GWh`?),
+  /// there is no suggestion: the typo does not tell which size was meant.
+  static func unitSuggestion<S: Sequence<String>>(for unit: String, among candidates: S) -> String? {
+    let signature = magnitudeSignature(unit)
+    let safe = candidates.filter { sameMagnitude(signature, magnitudeSignature($0)) }
+    guard let best = DidYouMean.suggestion(for: unit, among: safe) else { return nil }
+    let lowered = Array(unit.lowercased().unicodeScalars)
+    let d = DidYouMean.distance(lowered, Array(best.lowercased().unicodeScalars))
+    let size = try? quantity(1, unit: best)
+    for other in safe where other != best && other != unit {
+      guard DidYouMean.distance(lowered, Array(other.lowercased().unicodeScalars)) == d else { continue }
+      let q = try? quantity(1, unit: other)
+      guard let q, let size, q.dimension == size.dimension, abs(q.value - size.value) <= 1e-12 * abs(size.value) else {
+        return nil
+      }
+    }
+    return best
+  }
+
+  /// The family a misspelt unit belongs to when its base is recognisable (`mt/d` → mass flow).
+  static func family(ofWritten unit: String) -> UnitFamily? {
+    guard let first = magnitudeSignature(unit).first else { return nil }
+    switch first.split(separator: " ", omittingEmptySubsequences: false).last {
+    case "W"?, "Wh"?: return .power
+    case "bps"?: return .bandwidth
+    case "t"?, "bbl"?: return .massFlow
+    default: return nil
+    }
+  }
+
+  /// Converts a quantity written in barrels to tonnes, with the commodity's tonnes per barrel.
+  /// Other quantities are returned unchanged.
+  ///
+  /// - Throws: ``UnitError`` when the commodity is not a mass flow or has no
+  ///   `tonnes-per-barrel`.
+  static func resolvingBarrels(_ q: Quantity, commodity: Commodity) throws(UnitError) -> Quantity {
+    switch q.dimension {
+    case .barrelRate, .barrelAmount, .barrelPrice: break
+    default: return q
+    }
+    guard commodity.family == .massFlow else {
+      throw UnitError(
+        "unit '\(q.unit)' counts barrels of oil, but \(commodity.name) is \(commodity.family.noun); write e.g. \"\(commodity.family.example)\"")
+    }
+    guard let perBarrel = commodity.tonnesPerBarrel else {
+      throw UnitError(
+        "unit '\(q.unit)' counts barrels, and commodity '\(commodity.name)' has no tonnes-per-barrel; add tonnes-per-barrel = 0.1364 (the figure for your crude) to [commodities.\(commodity.name)], or write tonnes such as \"72.5 Mt/yr\"")
+    }
+    var out = q
+    switch q.dimension {
+    case .barrelRate:
+      out.value = q.value * perBarrel
+      out.dimension = .rate(.massFlow)
+    case .barrelAmount:
+      out.value = q.value * perBarrel
+      out.dimension = .amount(.massFlow)
+    case .barrelPrice(let currency):
+      out.value = q.value / perBarrel
+      out.dimension = .price(currency: currency, family: .massFlow)
+    default: break
+    }
+    return out
   }
 
   /// Splits `"1.3 GW"` into the number and the unit text and converts to base units.
@@ -311,6 +510,8 @@ public enum Units {
       return Quantity(value: value * a.factor, dimension: .amount(a.family), unit: unit)
     }
     if let h = times[unit] { return Quantity(value: value * h, dimension: .time, unit: unit) }
+    if let b = barrelRates[unit] { return Quantity(value: value * b, dimension: .barrelRate, unit: unit) }
+    if let b = barrelAmounts[unit] { return Quantity(value: value * b, dimension: .barrelAmount, unit: unit) }
     let parts = unit.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     if parts.count >= 2, isCurrencyCode(parts[0]) {
       return try price(value, currency: parts[0], per: Array(parts.dropFirst()), unit: unit)
@@ -320,9 +521,6 @@ public enum Units {
     {
       throw UnitError("'\(first)' is not a currency code; write a three-letter code such as EUR or USD")
     }
-    if let lowercase = allSymbols.first(where: { $0.lowercased() == unit.lowercased() }) {
-      throw UnitError("unknown unit '\(unit)'; did you mean '\(lowercase)'? (units are case-sensitive: mW would be milliwatts)")
-    }
     throw unknownUnit(unit)
   }
 
@@ -331,6 +529,9 @@ public enum Units {
   static func price(_ value: Double, currency: String, per parts: [String], unit: String)
     throws(UnitError) -> Quantity
   {
+    if parts.count == 1, let b = barrelAmounts[parts[0]] {
+      return Quantity(value: value / b, dimension: .barrelPrice(currency: currency), unit: unit)
+    }
     if parts.count == 1, let a = amounts[parts[0]] {
       return Quantity(
         value: value / a.factor, dimension: .price(currency: currency, family: a.family),
@@ -351,10 +552,11 @@ public enum Units {
     }
     let denominator = parts.joined(separator: "/")
     let candidates =
-      amounts.keys.map { "\(currency)/\($0)" }
+      (Array(amounts.keys) + Array(barrelAmounts.keys)).map { "\(currency)/\($0)" }
       + ["MW", "Mbps", "Gbps", "Tbps"].flatMap { r in ["month", "yr", "h"].map { "\(currency)/\(r)/\($0)" } }
+    let hint = unitSuggestion(for: unit, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
     throw UnitError(
-      "unknown price unit '\(unit)': '\(denominator)' is not an amount (MWh, t, …) or a rate per time (Gbps/month)\(DidYouMean.hint(for: unit, among: candidates))")
+      "unknown price unit '\(unit)': '\(denominator)' is not an amount (MWh, t, bbl, …) or a rate per time (Gbps/month)\(hint)")
   }
 
   static func isCurrencyCode(_ s: String) -> Bool {

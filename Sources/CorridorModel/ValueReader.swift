@@ -201,8 +201,9 @@ struct ValueReader {
   /// A rate such as `"1.3 GW"`, converted to the subject's commodity unit.
   func rate(_ key: String, _ subject: Subject, required: Bool) -> Double? {
     let example = subject.commodity.map { "1 \($0.unit)" } ?? "1.3 GW"
-    guard let q = quantity(key, example: example, required: required) else { return nil }
+    guard let written = quantity(key, example: example, required: required) else { return nil }
     guard let commodity = subject.commodity else { return nil }  // reported elsewhere
+    guard let q = inTonnes(key, written, commodity) else { return nil }
     guard case .rate(let f) = q.dimension, f == commodity.family else {
       reporter.error(path + [key], mismatch(q, expected: "a \(commodity.family.noun)", subject, example: example))
       return nil
@@ -215,8 +216,9 @@ struct ValueReader {
   func amount(_ key: String, _ subject: Subject, required: Bool) -> Double? {
     let family = subject.commodity?.family ?? .power
     let example = family.amountExample
-    guard let q = quantity(key, example: example, required: required) else { return nil }
+    guard let written = quantity(key, example: example, required: required) else { return nil }
     guard let commodity = subject.commodity else { return nil }
+    guard let q = inTonnes(key, written, commodity) else { return nil }
     guard case .amount(let f) = q.dimension, f == commodity.family else {
       reporter.error(path + [key], mismatch(q, expected: "an amount of \(commodity.family.noun)", subject, example: example))
       return nil
@@ -235,9 +237,24 @@ struct ValueReader {
     return checked(key, q.value * factor, nonNegative: nonNegative, shown: stringValue(key))
   }
 
-  /// The factor that turns a parsed price (currency per base amount) into model currency per
-  /// unit·h, or nil after reporting why it cannot.
-  func priceFactor(_ key: String, _ q: Units.Quantity, _ commodity: Commodity, _ subject: Subject, example: String) -> Double? {
+  /// Converts a value written in barrels to tonnes with the commodity's tonnes-per-barrel
+  /// (other values pass unchanged), or reports why it cannot.
+  func inTonnes(_ key: String, _ q: Units.Quantity, _ commodity: Commodity) -> Units.Quantity? {
+    do {
+      return try Units.resolvingBarrels(q, commodity: commodity)
+    } catch {
+      reporter.error(path + [key], error.message)
+      return nil
+    }
+  }
+
+  /// The factor that turns a parsed price (currency per base amount, or per barrel) into
+  /// model currency per unit·h, or nil after reporting why it cannot: the stored price is
+  /// `written.value * factor`.
+  func priceFactor(_ key: String, _ written: Units.Quantity, _ commodity: Commodity, _ subject: Subject, example: String) -> Double? {
+    // Barrels: the factor includes 1 / tonnes-per-barrel (the conversion of one unit as written).
+    let one = Units.Quantity(value: 1, dimension: written.dimension, unit: written.unit)
+    guard let q = inTonnes(key, one, commodity) else { return nil }
     guard case .price(let currency, let f) = q.dimension else {
       reporter.error(path + [key], mismatch(q, expected: "a price", subject, example: example))
       return nil
@@ -254,7 +271,7 @@ struct ValueReader {
         "price is in \(currency), but the model currency is \(loader.currency); write it in \(loader.currency) or add exchange-rates = { \(currency) = … } to [model] (1 \(currency) in \(loader.currency))")
       return nil
     }
-    return rate * (Units.rates[commodity.unit]?.factor ?? 1)
+    return q.value * rate * (Units.rates[commodity.unit]?.factor ?? 1)  // q.value: 1, or 1 / t per bbl
   }
 
   /// "unit 'Mt/yr' is a mass flow, but corridor 'black-sea' carries electricity (power); write …"
@@ -266,34 +283,37 @@ struct ValueReader {
     case .amount(let f): what = "unit '\(q.unit)' is an amount of \(f.noun)"
     case .time: what = "unit '\(q.unit)' is a time"
     case .fraction: what = "'%' makes a percentage"
-    case .price: what = "unit '\(q.unit)' is a price"
+    case .price, .barrelPrice: what = "unit '\(q.unit)' is a price"
+    case .barrelRate: what = "unit '\(q.unit)' is a rate in barrels"
+    case .barrelAmount: what = "unit '\(q.unit)' is an amount in barrels"
     }
     let carries = subject.commodity.map { " carries \($0.name) (\($0.family.noun)) and" } ?? ""
     return "\(what), but \(subject.name)\(carries) needs \(expected) here; write e.g. \"\(example)\""
   }
 
-  /// A fraction: `"5.5 %"` or a plain number in [0, 1].
+  /// A fraction, written as a percentage: `"5.5 %"`.
+  ///
+  /// A bare number is refused: `loss = 0.5` could mean 50 % or 0.5 %, and a reader of the
+  /// file cannot tell which was meant. The message offers both readings, so nothing is
+  /// ever guessed 100× off.
   func fraction(_ key: String, default value: Double?, exclusiveUpper: Bool = false, positive: Bool = false) -> Double? {
     guard let node = table[key] else { return value }
     var f: Double
     switch node {
     case .integer, .float:
       guard let v = number(key) else { return nil }
-      if v > 1 {
-        reporter.error(path + [key], "'\(key)' = \(Units.format(v)) is not a fraction in [0, 1]; for a percentage write \"\(Units.format(v)) %\"")
-        return nil
-      }
-      f = v
+      reporter.error(path + [key], Self.barePercentage(key, v, quoted: false))
+      return nil
     case .string(let text):
       do {
         let q = try Units.parseQuantity(text)
         switch q.dimension {
         case .fraction: f = q.value
         case .plain:
-          reporter.error(path + [key], "write a percentage with '%' (\"\(text) %\") or a plain number without quotes")
+          reporter.error(path + [key], Self.barePercentage(key, q.value, quoted: true))
           return nil
         default:
-          reporter.error(path + [key], "'\(text)' is \(q.dimension.article); write a percentage such as \"5.5 %\"")
+          reporter.error(path + [key], "'\(text)' is \(q.dimension.article); '\(key)' is a percentage: write e.g. \(key) = \"5.5 %\"")
           return nil
         }
       } catch {
@@ -317,6 +337,17 @@ struct ValueReader {
       return nil
     }
     return f
+  }
+
+  /// The message for a fraction written without `%`: both readings, never a guess.
+  static func barePercentage(_ key: String, _ v: Double, quoted: Bool) -> String {
+    let written = quoted ? "\"\(Units.format(v))\"" : Units.format(v)
+    let asPercent = "\(key) = \"\(Units.format(v)) %\""
+    guard v > 0, v <= 1 else {
+      return "\(key) = \(written) needs '%': write \(asPercent) (fractions are percentages; a bare number is ambiguous)"
+    }
+    let times100 = Units.format((v * 100 * 1e9).rounded() / 1e9)
+    return "\(key) = \(written) is ambiguous: write \(key) = \"\(times100) %\" for the fraction \(Units.format(v)), or \(asPercent) for \(Units.format(v)) percent"
   }
 
   /// Hours: `"2190 h"`, `"91.25 d"` or a plain number of hours.
@@ -413,6 +444,7 @@ struct ValueReader {
     }
     switch kind {
     case .rate:
+      guard let q = reader.inTonnes("unit", q, commodity) else { return nil }
       guard case .rate(let f) = q.dimension, f == commodity.family else {
         reporter.error(
           path + [key, "unit"],

@@ -19,8 +19,58 @@ struct LPBuilder {
   var rowNames: [String] = []
 
   let names: Bool
+  /// Every name shortened so far (columns and rows share GLPK's name space), to keep
+  /// shortened names unique.
+  private var shortened: Set<String> = []
 
   init(names: Bool) { self.names = names }
+
+  /// GLPK's limit on a column or row name, in bytes.
+  static let nameLimit = 255
+
+  /// A name GLPK can store. GLPK refuses names over ``nameLimit`` bytes or with a control
+  /// character (a slice name from a CSV, say); such a name becomes its first bytes (cut at a
+  /// character boundary, control characters shown as `?`), `~`, and 16 hex digits of a 64-bit
+  /// FNV-1a hash of the whole name. The hash makes the short form stable from run to run and
+  /// distinct for distinct names; ``fit(_:)`` also guards against the (2⁻⁶⁴) collision.
+  /// Other names are kept as they are.
+  ///
+  ///     flow[KZ,<241 characters>,h0042]  →  flow[KZ,<first 234 bytes>~9f2c…e1
+  static func shortened(_ name: String) -> String {
+    let control = name.utf8.contains { $0 < 0x20 || $0 == 0x7F }
+    guard name.utf8.count > nameLimit || control else { return name }
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in name.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01b3
+    }
+    let digits = String(hash, radix: 16)
+    let suffix = "~" + String(repeating: "0", count: 16 - digits.count) + digits
+    let budget = nameLimit - suffix.utf8.count - 4  // room for a "#n" counter on collision
+    var head = ""
+    var used = 0
+    for c in name.unicodeScalars {
+      let shown: Unicode.Scalar = c.value < 0x20 || c.value == 0x7F ? "?" : c
+      let n = String(shown).utf8.count
+      if used + n > budget { break }
+      head.unicodeScalars.append(shown)
+      used += n
+    }
+    return head + suffix
+  }
+
+  /// ``shortened(_:)``, made unique among the names this builder shortened.
+  private mutating func fit(_ name: String) -> String {
+    let short = Self.shortened(name)
+    guard short != name else { return name }
+    var candidate = short
+    var n = 1
+    while !shortened.insert(candidate).inserted {
+      n += 1
+      candidate = short + "#\(n)"
+    }
+    return candidate
+  }
 
   var columnCount: Int { lower.count }
   var rowCount: Int { rowLower.count }
@@ -32,7 +82,7 @@ struct LPBuilder {
     lower.append(lo)
     upper.append(hi)
     cost.append(c)
-    if names { columnNames.append(name()) }
+    if names { columnNames.append(fit(name())) }
     return lower.count - 1
   }
 
@@ -49,7 +99,7 @@ struct LPBuilder {
     rowLower.append(lo)
     rowUpper.append(hi)
     rowStarts.append(rowColumns.count)
-    if names { rowNames.append(name()) }
+    if names { rowNames.append(fit(name())) }
     return rowLower.count - 1
   }
 

@@ -110,10 +110,8 @@ struct PlanExtractor {
     } else if y == nil {
       out.append("no dual solution (\(status.rawValue)): shadow prices and duals are not available")
     }
-    if f.model.objective != .maxMinFair,
-       f.model.rules.contains(where: { if case .fairShare = $0.kind { return true } else { return false } }) {
-      out.append("fair-share rules act only with objective \"max-min-fair\"; they are reported but did not constrain this plan")
-    }
+    // Warnings about the model itself (a fair-share rule without the fairness objective,
+    // min-cost with nothing to deliver) come from the loader, so `corridor check` gives them too.
     return out
   }
 

@@ -15,7 +15,7 @@ struct LoaderTests {
     #expect(model.name == "Full fixture")
     #expect(model.description == "Every section, every unit family")
     #expect(model.currency == "EUR")
-    #expect(model.objective == .maxValue)
+    #expect(model.objective == .maxMinFair)
     #expect(model.slices == [TimeSlice(name: "winter", hours: 2190), TimeSlice(name: "summer", hours: 6570)])
     #expect(model.totalHours == 8760)
     #expect(model.scenarioNames.isEmpty)
