@@ -218,7 +218,7 @@ public struct Planner {
       try lp.addConstraints(rowStarts: starts, columns: cols, coefficients: vals,
                             lower: [Double](repeating: -.infinity, count: needed),
                             upper: [Double](repeating: .infinity, count: needed),
-                            names: named ? list.dropLast().map { "stage[\($0.name)]" } : [])
+                            names: named ? list.dropLast().map { LPBuilder.shortened("stage[\($0.name)]") } : [])
     } else {
       guard lp.constraintCount == base + needed else {
         throw LPError.invalidArgument("the formulation has \(lp.constraintCount - base) rows after its own, expected \(needed) stage rows")

@@ -131,4 +131,55 @@ struct LongNameTests {
     // By hand: 60 MW for 30 h at 100 EUR/MWh.
     expectClose(plan.objective, 60 * 30 * 100, "objective (EUR)")
   }
+
+  @Test("a priority rule with a 280-character name solves (its stage row is shortened too)")
+  func longPriorityRule() throws {
+    let rule = String(repeating: "priority-", count: 31) + "rule"  // 283 characters
+    let dir = NSTemporaryDirectory() + "long-names-\(getpid())"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let path = dir + "/priority.toml"
+    try """
+      [model]
+      name = "long priority"
+      [nodes.KZ]
+      kind = "country"
+      [nodes.UZ]
+      kind = "country"
+      [nodes.RO]
+      kind = "market"
+      [supply.kz]
+      country = "KZ"
+      commodity = "electricity"
+      volume = "100 MW"
+      [supply.uz]
+      country = "UZ"
+      commodity = "electricity"
+      volume = "100 MW"
+      [corridors.kz-uz]
+      from = "KZ"
+      to = "UZ"
+      commodity = "electricity"
+      capacity = "100 MW"
+      [corridors.link]
+      from = "UZ"
+      to = "RO"
+      commodity = "electricity"
+      capacity = "60 MW"
+      [markets.ro]
+      node = "RO"
+      commodity = "electricity"
+      price = "100 EUR/MWh"
+      [rules.\(rule)]
+      kind = "priority"
+      corridors = ["link"]
+      order = ["KZ", "UZ"]
+      """.write(toFile: path, atomically: true, encoding: .utf8)
+    let model = try ModelLoader.load(path: path)
+    let plan = try Planner().plan(model)
+    #expect(plan.status == .optimal)
+    // By hand: KZ comes first and takes all 60 MW of the link (through UZ); UZ gets nothing.
+    let link = try #require(plan.corridor("link"))
+    expectClose(link.byCountry.first { $0.country == "KZ" }?.flow, 60, "KZ on link (MW)")
+    expectClose(plan.objective, 60 * 8760 * 100, "objective (EUR)")
+  }
 }
