@@ -201,7 +201,8 @@ struct PlanExtractor {
         let sign: Double = kind == "min-share" ? 1 : -1
         return RuleResult(name: rule.name, kind: kind, target: share, achieved: all > 1e-12 ? mine / all : nil,
                           binding: bindingRows > 0, dual: dual, note: "\(country) on \(corridors.joined(separator: ", "))",
-                          perSharePoint: dual.map { sign * $0 * all / 100 }, unit: "fraction")
+                          perSharePoint: dual.map { sign * $0 * all / 100 }, unit: "fraction",
+                          flowUnit: unitOfCorridor(corridors.first))
       case let .firm(country, market, volume):
         let m = f.model.markets.firstIndex { $0.name == market }
         let block = f.deliveries.first { $0.origin == country && $0.market == m }
@@ -221,7 +222,8 @@ struct PlanExtractor {
       case let .priority(corridors, order):
         let flows = order.map { "\($0) \(Self.fmt(averageFlow(corridors, origin: $0)))" }
         return RuleResult(name: rule.name, kind: "priority", target: nil, achieved: nil, binding: false,
-                          dual: nil, note: "order " + flows.joined(separator: " > "))
+                          dual: nil, note: "order " + flows.joined(separator: " > "),
+                          flowUnit: unitOfCorridor(corridors.first))
       }
     }
   }
