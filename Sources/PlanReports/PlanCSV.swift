@@ -6,7 +6,7 @@
 ///   `rule`, `constraint`, `warning`, `size`, `timings`.
 /// - `name`: the entry (the model for `plan`, `certificate`, `size`, `timings`).
 /// - `detail`: what a value is split by (the country, corridor, market or commodity of a
-///   nested list), a rule's kind, a constraint's `per`, a stage's or warning's number.
+///   nested list), a rule's kind, a constraint's `per`, a scenario's, stage's or warning's number.
 /// - `quantity`: the JSON key; a value of a nested list is `list.key` (`by_country.flow`).
 /// - `value`: the number (shortest exact form), text, or `1`/`0` for yes/no; empty: missing
 ///   (JSON null).
@@ -34,7 +34,7 @@ struct PlanCSV {
     var w = Writer()
     let m = p.model
     w.text("plan", m, "", "schema", p.schema)
-    for s in p.scenarios { w.text("plan", m, "", "scenario", s) }
+    for (i, s) in p.scenarios.enumerated() { w.text("plan", m, String(i + 1), "scenario", s) }
     w.text("plan", m, "", "status", p.status)
     w.text("plan", m, "", "status_message", p.statusMessage)
     w.number("plan", m, "", "objective", p.objective, p.objectiveUnit)
