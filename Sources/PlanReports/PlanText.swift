@@ -38,7 +38,7 @@ struct PlanText {
     rows.append(("objective", obj))
     if doc.stages.count > 1 {
       rows.append(("stages", doc.stages.map { s in
-        let v = FigureTable.number(Figure(s.objective, s.objectiveUnit), digits: s.objectiveUnit == doc.currency ? 0 : 4)
+        let v = FigureTable.number(Figure(s.objective, s.objectiveUnit), digits: s.objectiveUnit == doc.currency ? 0 : 2)
         return "\(s.name) = " + (v.map { $0 + " " + FigureTable.displayUnit(s.objectiveUnit) } ?? "–")
       }.joined(separator: "; ")))
     }
