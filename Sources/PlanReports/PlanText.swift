@@ -136,7 +136,7 @@ struct PlanText {
   }
 
   func rules() -> FigureTable {
-    var t = FigureTable("Rules (dual: objective change per unit the rule is relaxed; per point: per percentage point of share)",
+    var t = FigureTable("Rules (dual = objective change per unit of the rule's right-hand side; per point = per point of share)",
                         headers: ["rule", "kind", "target", "achieved", "binding", "dual", "per point", "detail"])
     for r in doc.rules {
       let levels = r.kind == "fair-share" && r.achieved.unit != ReportUnits.fraction ? 4 : 1
