@@ -55,12 +55,13 @@ struct PlanText {
     return title + "\n" + rows.map { $0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n") + "\n"
   }
 
-  /// "yes (3/8)", "no", "off" (disabled), "–" (no point).
+  /// "yes (3/8)", "yes (12/8,760)", "no", "off" (disabled), "–" (no point).
   func binding(_ b: Bool?, _ n: Int?, of total: Int?, enabled: Bool = true) -> String {
     guard enabled else { return "off" }
     guard let b else { return "–" }
     guard b else { return "no" }
-    return n.map { "yes (\($0)" + (total.map { "/\($0)" } ?? "") + ")" } ?? "yes"
+    func count(_ k: Int) -> String { Number.grouped(Double(k), digits: 0) }
+    return n.map { "yes (\(count($0))" + (total.map { "/\(count($0))" } ?? "") + ")" } ?? "yes"
   }
 
   /// Peak flow and loss are in the JSON and CSV; the table keeps to what fits on a line.
