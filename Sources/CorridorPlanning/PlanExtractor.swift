@@ -46,7 +46,7 @@ struct PlanExtractor {
       certificate: hasPoint ? solution.certificate : nil,
       totalHours: H, slices: model.slices,
       corridors: corridors(units), countries: countries(units), markets: markets(units),
-      storages: storages(), rules: rules(), constraints: constraints(),
+      storages: storages(), rules: withFlowUnits(rules()), constraints: constraints(),
       warnings: model.warnings.map(\.description) + notes(),
       timings: Plan.Timings(),
       size: LPSize(variables: f.program.variableCount, constraints: f.program.constraintCount,
@@ -201,8 +201,7 @@ struct PlanExtractor {
         let sign: Double = kind == "min-share" ? 1 : -1
         return RuleResult(name: rule.name, kind: kind, target: share, achieved: all > 1e-12 ? mine / all : nil,
                           binding: bindingRows > 0, dual: dual, note: "\(country) on \(corridors.joined(separator: ", "))",
-                          perSharePoint: dual.map { sign * $0 * all / 100 }, unit: "fraction",
-                          flowUnit: unitOfCorridor(corridors.first))
+                          perSharePoint: dual.map { sign * $0 * all / 100 }, unit: "fraction")
       case let .firm(country, market, volume):
         let m = f.model.markets.firstIndex { $0.name == market }
         let block = f.deliveries.first { $0.origin == country && $0.market == m }
@@ -222,8 +221,7 @@ struct PlanExtractor {
       case let .priority(corridors, order):
         let flows = order.map { "\($0) \(Self.fmt(averageFlow(corridors, origin: $0)))" }
         return RuleResult(name: rule.name, kind: "priority", target: nil, achieved: nil, binding: false,
-                          dual: nil, note: "order " + flows.joined(separator: " > "),
-                          flowUnit: unitOfCorridor(corridors.first))
+                          dual: nil, note: "order " + flows.joined(separator: " > "))
       }
     }
   }
@@ -234,6 +232,21 @@ struct PlanExtractor {
 
   func unitOfCorridor(_ name: String?) -> String {
     name.flatMap { f.model.corridor(named: $0) }.flatMap { f.model.commodity(named: $0.commodity) }?.unit ?? ""
+  }
+
+  /// Sets each share and priority rule's ``RuleResult/flowUnit``: the unit of the flows
+  /// through its corridors (a share rule's row and dual are per unit of that flow).
+  func withFlowUnits(_ results: [RuleResult]) -> [RuleResult] {
+    zip(f.model.rules, results).map { rule, result in
+      var r = result
+      switch rule.kind {
+      case let .minShare(_, corridors, _), let .maxShare(_, corridors, _), let .priority(corridors, _):
+        r.flowUnit = unitOfCorridor(corridors.first)
+      case .firm, .fairShare:
+        break
+      }
+      return r
+    }
   }
 
   static func fmt(_ v: Double) -> String {
