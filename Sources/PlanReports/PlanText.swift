@@ -66,7 +66,7 @@ struct PlanText {
 
   /// Peak flow and loss are in the JSON and CSV; the table keeps to what fits on a line.
   func corridors() -> FigureTable {
-    var t = FigureTable("Corridors (average flows; shadow price = value of 1 more unit of capacity in each slice over \(hours))",
+    var t = FigureTable("Corridors (average flows; shadow price = worth of 1 more unit of capacity in each slice over \(hours))",
                         headers: ["corridor", "route", "capacity", "flow", "use", "shadow price", "binding"])
     for c in doc.corridors {
       t.add([.text(c.name), .text("\(c.from) → \(c.to)"), .fig(c.capacity), .fig(c.flow), .fig(c.utilization),
@@ -106,7 +106,7 @@ struct PlanText {
   }
 
   func markets() -> FigureTable {
-    var t = FigureTable("Markets (average rates; shadow price = value of 1 more unit absorbed in each slice over \(hours))",
+    var t = FigureTable("Markets (average rates; shadow price = worth of 1 more unit absorbed in each slice over \(hours))",
                         headers: ["market", "delivered", "absorbs", "avg price", "revenue", "shadow price"])
     for m in doc.markets {
       t.add([.text(m.name), .fig(m.delivered), m.absorbs.value == nil ? .text("unlimited") : .fig(m.absorbs),
@@ -137,7 +137,7 @@ struct PlanText {
   }
 
   func rules() -> FigureTable {
-    var t = FigureTable("Rules (dual = objective change per unit of the rule's right-hand side; per point = per point of share)",
+    var t = FigureTable("Rules (dual = worth of 1 more unit of the rule's bound; per point = of 1 more percentage point of share)",
                         headers: ["rule", "kind", "target", "achieved", "binding", "dual", "per point", "detail"])
     for r in doc.rules {
       let levels = r.kind == "fair-share" && r.achieved.unit != ReportUnits.fraction ? 4 : 1
@@ -149,7 +149,7 @@ struct PlanText {
   }
 
   func constraints() -> FigureTable {
-    var t = FigureTable("Custom constraints (per slice: hours-weighted averages; dual over \(hours))",
+    var t = FigureTable("Custom constraints (per slice: hours-weighted averages; dual = worth of 1 more unit of the rhs over \(hours))",
                         headers: ["constraint", "per", "activity", "rhs", "binding", "dual", "expression"])
     for c in doc.constraints {
       t.add([.text(c.name), .text(c.per), .fig(c.activity, 2), .fig(c.rhs, 2), .text(binding(c.binding, c.bindingRows, of: nil)),
