@@ -237,6 +237,45 @@ func checkAgreement(_ plan: Plan, label: String) throws {
     }
     #expect(numericCells <= shown, "\(label) \(format): \(numericCells) numbers shown, \(shown) compared")
 
+    // Binding cells: "yes (n/N)" against binding_slices and slice_count, "no", "off" for a
+    // disabled corridor, "–" without a point; constraints "yes (n)" against binding_rows.
+    func csvValue(_ section: String, _ name: String, _ quantity: String) -> String? {
+      rows.first { r in
+        r.section == section && r.name == name && r.quantity == quantity && (section == "constraint" || r.detail.isEmpty)
+      }?.value
+    }
+    let sliceCount = rows.first { $0.section == "plan" && $0.quantity == "slice_count" }?.value ?? "?"
+    for (title, section, key) in [("Corridors", "corridor", "corridor"), ("Custom constraints", "constraint", "constraint")] {
+      guard let t = parsed.table(title), let b = t.column("binding"), let k = t.column(key) else { continue }
+      for row in t.rows {
+        let name = row[k]
+        let expected: String
+        if section == "corridor", csvValue(section, name, "enabled") == "0" {
+          expected = "off"
+        } else {
+          switch csvValue(section, name, "binding") {
+          case "1":
+            let n = csvValue(section, name, section == "corridor" ? "binding_slices" : "binding_rows") ?? "?"
+            func grouped(_ t: String) -> String { Int(t).map(groupedCount) ?? t }
+            expected = section == "corridor" ? "yes (\(grouped(n))/\(grouped(sliceCount)))" : "yes (\(grouped(n)))"
+          case "0": expected = "no"
+          default: expected = "–"
+          }
+        }
+        #expect(row[b] == expected, "\(label) \(format): \(title) \(name) binding '\(row[b])', CSV says '\(expected)'")
+      }
+    }
+    // The summary's slices and horizon.
+    let hours = rows.first { $0.section == "plan" && $0.quantity == "horizon_hours" }.flatMap { Double($0.value) } ?? .nan
+    let slicesLine = parsed.summary["time slices"] ?? ""
+    #expect(slicesLine.hasPrefix(groupedCount(Int(sliceCount) ?? -1) + " slice"), "\(label) \(format): '\(slicesLine)' vs \(sliceCount)")
+    if let open = slicesLine.firstIndex(of: "("), case let .number(h, unit, _) = ParsedCell.read(
+      String(slicesLine[slicesLine.index(after: open)...].dropLast()), headerUnit: nil) {
+      #expect(unit == "h" && abs(h - hours) <= 0.5, "\(label) \(format): '\(slicesLine)' vs \(hours) h")
+    } else {
+      Issue.record("\(label) \(format): no horizon in '\(slicesLine)'")
+    }
+
     // Issue #8 item 8: each country's row adds up (5 figures rounded to 1 currency unit).
     if let t = parsed.table("Countries"), plan.hasPoint {
       #expect(t.names == ["country", "revenue", "tariffs", "supply cost", "storage wear", "net value"], "\(label) \(format)")
@@ -263,6 +302,17 @@ func checkAgreement(_ plan: Plan, label: String) throws {
     }
   }
   #expect(ParsedReport.text(text).longestLine <= 120, "\(label): a table line is wider than 120 characters")
+}
+
+/// An integer grouped by thousands ("8,760"), as reports print counts.
+func groupedCount(_ n: Int) -> String {
+  let digits = String(abs(n))
+  var out = ""
+  for (i, ch) in digits.enumerated() {
+    if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+    out.append(ch)
+  }
+  return (n < 0 ? "-" : "") + out
 }
 
 func agree(_ a: Double?, _ b: Double?) -> Bool {
