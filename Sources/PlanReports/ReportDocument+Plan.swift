@@ -72,7 +72,7 @@ extension ReportDocument {
       let share = r.kind == "min-share" || r.kind == "max-share"
       // A share rule's row is in average flow; the others' rows in the unit of their target.
       let rowUnit = share || r.kind == "priority" ? r.flowUnit : r.unit
-      return RuleResultReport.make(r, point: point, duals: duals, units: units, rowUnit: rowUnit, share: share)
+      return RuleReport(r, point: point, duals: duals, units: units, rowUnit: rowUnit, share: share)
     }
     let constraints = plan.constraints.map { c in
       ConstraintReport(name: c.name, expression: c.expression, per: c.per, activity: primal(c.activity, c.unit),
@@ -105,10 +105,10 @@ extension ReportDocument {
   }
 }
 
-/// Builds a rule's report (kept apart: the rule kinds differ in what their figures mean).
-enum RuleResultReport {
-  static func make(_ r: RuleResult, point: Bool, duals: Bool, units: ReportUnits, rowUnit: String, share: Bool) -> RuleReport {
-    RuleReport(
+extension RuleReport {
+  /// A rule's report: `rowUnit` is the unit of the rule's row, so of its dual's denominator.
+  init(_ r: RuleResult, point: Bool, duals: Bool, units: ReportUnits, rowUnit: String, share: Bool) {
+    self.init(
       name: r.name, kind: r.kind, target: Figure(r.target, r.unit), achieved: Figure(point ? r.achieved : nil, r.unit),
       binding: point ? r.binding : nil, dual: Figure(duals ? r.dual : nil, units.perRate(rowUnit)),
       perSharePoint: share ? Figure(duals ? r.perSharePoint : nil, units.perSharePoint) : nil,

@@ -3,11 +3,11 @@
 
 import CorridorModel
 import Foundation
-import PlanReports
 import Testing
 
 @testable import CorridorPlanning
 @testable import LinearProgramming
+@testable import PlanReports
 
 @Suite("Report goldens of hand-built plans")
 struct ReportGoldenTests {
@@ -183,6 +183,16 @@ struct PlanJSONSchemaTests {
     #expect(o["scenarios"] as? [String] == ["base+1", "stress"])
     #expect(o["objective_kind"] as? String == "max-min-fair")
     #expect((o["stages"] as? [[String: Any]])?.map { $0["name"] as? String } == ["fairness", "priority order: AZ", "value"])
+  }
+
+  /// The JSON is the report document itself: decoding it gives back the same document
+  /// (nulls included), so nothing is lost or renamed on the way out.
+  @Test(arguments: 0..<3)
+  func jsonDecodesToTheSameDocument(plan p: Int) throws {
+    let plan = ReportGoldenTests.plans[p].1
+    let document = ReportDocument(plan: plan)
+    let decoded = try PlanJSON.decode(try PlanReport(plan: plan).render(.json))
+    #expect(decoded == document)
   }
 
   @Test func infeasiblePlanHasNullObjective() throws {
