@@ -16,7 +16,8 @@ struct TextTable {
 
   /// Aligned columns separated by two spaces, with a rule under the header. When a line
   /// would be wider than `maxWidth`, the last column (free text) wraps at spaces onto
-  /// continuation lines whose other cells are blank.
+  /// continuation lines whose other cells are blank (at least 12 characters wide, so a very
+  /// wide table may still pass `maxWidth`).
   func text(maxWidth: Int = 120) -> String {
     var widths = headers.map(\.count)
     for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
@@ -24,7 +25,7 @@ struct TextTable {
     if let last = widths.indices.last, last > 0 {
       let prefix = widths.dropLast().reduce(0, +) + 2 * last
       if prefix + widths[last] > maxWidth {
-        let room = max(20, maxWidth - prefix, headers[last].count)
+        let room = max(12, maxWidth - prefix, headers[last].count)
         body = rows.flatMap { r -> [[String]] in
           guard r.count == widths.count else { return [r] }
           let pieces = Self.wrap(r[last], width: room)
