@@ -182,6 +182,10 @@ public struct RuleResult: Sendable {
   /// Unit of `target` and `achieved`: "fraction" for shares and supply-based fairness,
   /// the commodity unit for firm volumes and equal-weight fairness.
   public var unit: String = ""
+  /// Unit of the flows the rule constrains (the commodity unit of its corridors or market):
+  /// a share rule's row, and so its dual, is per unit of average flow; a priority stage's
+  /// objective is an average flow.
+  public var flowUnit: String = ""
 }
 
 /// A custom constraint's outcome.

@@ -74,7 +74,7 @@ struct PlanExtractor {
       certificate: hasPoint ? solution.certificate : nil,
       totalHours: H, slices: model.slices,
       corridors: corridors(units), countries: countries(units), markets: markets(units),
-      storages: storages(), rules: rules(), constraints: constraints(),
+      storages: storages(), rules: withFlowUnits(rules()), constraints: constraints(),
       warnings: model.warnings.map(\.description) + notes(),
       timings: Plan.Timings(),
       size: LPSize(variables: f.program.variableCount, constraints: f.program.constraintCount,
@@ -281,6 +281,21 @@ struct PlanExtractor {
 
   func unitOfCorridor(_ name: String?) -> String {
     name.flatMap { f.model.corridor(named: $0) }.flatMap { f.model.commodity(named: $0.commodity) }?.unit ?? ""
+  }
+
+  /// Sets each share and priority rule's ``RuleResult/flowUnit``: the unit of the flows
+  /// through its corridors (a share rule's row and dual are per unit of that flow).
+  func withFlowUnits(_ results: [RuleResult]) -> [RuleResult] {
+    zip(f.model.rules, results).map { rule, result in
+      var r = result
+      switch rule.kind {
+      case let .minShare(_, corridors, _), let .maxShare(_, corridors, _), let .priority(corridors, _):
+        r.flowUnit = unitOfCorridor(corridors.first)
+      case .firm, .fairShare:
+        break
+      }
+      return r
+    }
   }
 
   static func fmt(_ v: Double) -> String {

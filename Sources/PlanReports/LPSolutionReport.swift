@@ -47,8 +47,9 @@ public struct LPSolutionReport {
       ("status", s.termination.rawValue + " — " + s.termination.message),
       ("objective", objective.map { Number.exact($0) } ?? "none"),
       ("sense", program.sense.rawValue),
-      ("size", "\(program.variableCount) variables, \(program.constraintCount) constraints, \(program.nonZeroCount) non-zeros"),
-      ("solver", "\(s.algorithm.rawValue), \(s.iterations) iterations, \(Number.grouped(s.solveTime * 1000, digits: 1)) ms"),
+      ("size", [Number.counted(program.variableCount, "variable"), Number.counted(program.constraintCount, "constraint"),
+                Number.counted(program.nonZeroCount, "non-zero")].joined(separator: ", ")),
+      ("solver", "\(s.algorithm.rawValue), \(Number.counted(s.iterations, "iteration")), \(Number.grouped(s.solveTime * 1000, digits: 1)) ms"),
     ]
     if let m = s.mip {
       rows.append(("MIP bound", m.bestBound.map { Number.exact($0) } ?? "none"))

@@ -1,43 +1,51 @@
-import CorridorPlanning
-import CorridorModel
-import LinearProgramming
-
-/// The human report: a summary, then one table per section.
+/// The human report: a summary, then one table per section, all read from the
+/// ``ReportDocument`` so the figures and units are those of the JSON and CSV.
+///
+/// Lists that grow with the model (flows by country, deliveries by country, supply)
+/// get their own long tables rather than a wide cell, so lines stay short.
 struct PlanText {
-  let plan: Plan
+  let doc: ReportDocument
   let markdown: Bool
 
-  func table(_ t: TextTable) -> String { markdown ? t.markdown() : t.text() }
-
-  func num(_ v: Double, _ digits: Int = 1) -> String { Number.grouped(v, digits: digits) }
+  func table(_ t: FigureTable) -> String { markdown ? t.table.markdown() : t.table.text() }
 
   func render() -> String {
     var parts: [String] = [summary()]
-    if !plan.corridors.isEmpty { parts.append(table(corridors())) }
-    if !plan.countries.isEmpty { parts.append(table(countries())) }
-    if !plan.markets.isEmpty { parts.append(table(markets())) }
-    if !plan.storages.isEmpty { parts.append(table(storages())) }
-    if !plan.rules.isEmpty { parts.append(table(rules())) }
-    if !plan.constraints.isEmpty { parts.append(table(constraints())) }
-    if !plan.warnings.isEmpty {
-      let w = plan.warnings.map { "- \($0)" }.joined(separator: "\n")
+    var tables: [FigureTable] = []
+    if !doc.corridors.isEmpty { tables += [corridors(), corridorsByCountry()] }
+    if !doc.countries.isEmpty { tables += [countries(), supply()] }
+    if !doc.markets.isEmpty { tables += [markets(), deliveries()] }
+    if !doc.storages.isEmpty { tables.append(storages()) }
+    if !doc.rules.isEmpty { tables.append(rules()) }
+    if !doc.constraints.isEmpty { tables.append(constraints()) }
+    parts += tables.filter { !$0.rows.isEmpty }.map(table)
+    if !doc.warnings.isEmpty {
+      let w = doc.warnings.map { "- \($0)" }.joined(separator: "\n")
       parts.append((markdown ? "### Warnings\n\n" : "Warnings\n") + w + "\n")
     }
     return parts.joined(separator: "\n")
   }
 
+  var hours: String { Number.grouped(doc.horizonHours, digits: 0) + " h" }
+
   func summary() -> String {
     var rows: [(String, String)] = []
-    let title = plan.modelName + (plan.scenarios.isEmpty ? "" : " — scenario: " + plan.scenarios.joined(separator: " + "))
-    rows.append(("status", "\(plan.status.rawValue) — \(plan.status.message)"))
-    let obj = plan.objective.map { "\(num($0, 0)) \(plan.currency) (\(plan.objectiveLabel) over \(num(plan.totalHours, 0)) h)" } ?? "none"
+    let title = doc.model + (doc.scenarios.isEmpty ? "" : " — scenario: " + doc.scenarios.joined(separator: " + "))
+    rows.append(("status", "\(doc.status) — \(doc.statusMessage)"))
+    let label = doc.objectiveKind == "min-cost" ? "cost" : "net export value"
+    let obj = doc.objective.map { "\(Number.grouped($0, digits: 0)) \(doc.objectiveUnit) (\(label) over \(hours))" }
+      ?? "none (no feasible point)"
     rows.append(("objective", obj))
-    if plan.stages.count > 1 {
-      rows.append(("stages", plan.stages.map { "\($0.name) = \($0.objective.map { num($0, 4) } ?? "–")" }.joined(separator: "; ")))
+    if doc.stages.count > 1 {
+      rows.append(("stages", doc.stages.map { s in
+        let v = FigureTable.number(Figure(s.objective, s.objectiveUnit), digits: s.objectiveUnit == doc.currency ? 0 : 2)
+        return "\(s.name) = " + (v.map { $0 + " " + FigureTable.displayUnit(s.objectiveUnit) } ?? "–")
+      }.joined(separator: "; ")))
     }
-    if let c = plan.certificate { rows.append(("certificate", CertificateText.line(c))) }
-    rows.append(("time slices", "\(plan.slices.count) (\(num(plan.totalHours, 0)) h)"))
-    rows.append(("LP size", "\(plan.size.variables) variables, \(plan.size.constraints) constraints, \(plan.size.nonZeros) non-zeros"))
+    if let c = doc.certificate { rows.append(("certificate", c.line)) }
+    rows.append(("time slices", "\(Number.counted(doc.sliceCount, "slice")) (\(hours))"))
+    rows.append(("LP size", [Number.counted(doc.size.variables, "variable"), Number.counted(doc.size.constraints, "constraint"),
+                             Number.counted(doc.size.nonZeros, "non-zero")].joined(separator: ", ")))
     if markdown {
       var t = TextTable(nil, headers: ["", ""])
       for (k, v) in rows { t.add([k, v]) }
@@ -47,72 +55,105 @@ struct PlanText {
     return title + "\n" + rows.map { $0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n") + "\n"
   }
 
-  func corridors() -> TextTable {
-    var t = TextTable("Corridors (average flow; shadow price = value of one more unit of capacity)",
-                      headers: ["corridor", "route", "capacity", "flow", "use", "shadow price", "binding", "by country"],
-                      numeric: [2, 3, 4, 5])
-    for c in plan.corridors {
-      let cap = c.enabled ? "\(num(c.capacity)) \(c.unit)" : "off"
-      t.add([c.name, "\(c.from) → \(c.to)", cap, "\(num(c.flow)) \(c.unit)", Number.percent(c.utilization),
-             c.shadowPrice.map { "\(num($0, 0)) \(plan.shadowUnit(c.unit))" } ?? "–",
-             c.binding ? "yes (\(c.bindingSlices)/\(plan.slices.count))" : "no",
-             c.byCountry.filter { abs($0.flow) > 1e-9 }.map { "\($0.country) \(num($0.flow))" }.joined(separator: ", ")])
+  /// "yes (3/8)", "yes (12/8,760)", "no", "off" (disabled), "–" (no point).
+  func binding(_ b: Bool?, _ n: Int?, of total: Int?, enabled: Bool = true) -> String {
+    guard enabled else { return "off" }
+    guard let b else { return "–" }
+    guard b else { return "no" }
+    func count(_ k: Int) -> String { Number.grouped(Double(k), digits: 0) }
+    return n.map { "yes (\(count($0))" + (total.map { "/\(count($0))" } ?? "") + ")" } ?? "yes"
+  }
+
+  /// Peak flow and loss are in the JSON and CSV; the table keeps to what fits on a line.
+  func corridors() -> FigureTable {
+    var t = FigureTable("Corridors (average flows; shadow price = worth of 1 more unit of capacity in each slice over \(hours))",
+                        headers: ["corridor", "route", "capacity", "flow", "use", "shadow price", "binding"])
+    for c in doc.corridors {
+      t.add([.text(c.name), .text("\(c.from) → \(c.to)"), .fig(c.capacity), .fig(c.flow), .fig(c.utilization),
+             .fig(c.shadowPrice, nil),
+             .text(binding(c.binding, c.bindingSlices, of: doc.sliceCount, enabled: c.enabled))])
     }
     return t
   }
 
-  func countries() -> TextTable {
-    var t = TextTable("Countries (average rates; money over the horizon, \(plan.currency))",
-                      headers: ["country", "supply used / available", "revenue", "tariffs", "supply cost", "net value", "corridors", "markets"],
-                      numeric: [2, 3, 4, 5])
-    for c in plan.countries {
-      let supply = c.supplied.map { "\(num($0.used)) / \(num($0.available)) \($0.unit)" }.joined(separator: "; ")
-      t.add([c.name, supply, num(c.revenue, 0), num(c.tariffs, 0), num(c.supplyCost, 0), num(c.netValue, 0),
-             c.byCorridor.filter { abs($0.flow) > 1e-9 }.map { "\($0.corridor) \(num($0.flow))" }.joined(separator: ", "),
-             c.byMarket.filter { abs($0.delivered) > 1e-9 }.map { "\($0.market) \(num($0.delivered))" }.joined(separator: ", ")])
+  func corridorsByCountry() -> FigureTable {
+    var t = FigureTable("Corridor flows by country of origin (average; countries with flow)",
+                        headers: ["corridor", "country", "flow", "share"])
+    for c in doc.corridors {
+      for f in c.byCountry where abs(f.flow.value ?? 0) > 1e-9 {
+        t.add([.text(c.name), .text(f.country), .fig(f.flow), .fig(f.share)])
+      }
     }
     return t
   }
 
-  func markets() -> TextTable {
-    var t = TextTable("Markets (average delivered rate)",
-                      headers: ["market", "delivered", "absorbs", "avg price", "revenue", "shadow price", "by country"],
-                      numeric: [1, 2, 3, 4, 5])
-    for m in plan.markets {
-      t.add([m.name, "\(num(m.delivered)) \(m.unit)", m.volume.map { "\(num($0)) \(m.unit)" } ?? "unlimited",
-             m.averagePrice.map { "\(num($0, 2)) \(plan.currency)/\(m.priceUnit)" } ?? "–", num(m.revenue, 0),
-             m.shadowPrice.map { "\(num($0, 0)) \(plan.shadowUnit(m.unit))" } ?? "–",
-             m.byCountry.filter { abs($0.flow) > 1e-9 }.map { "\($0.country) \(num($0.flow))" }.joined(separator: ", ")])
+  func countries() -> FigureTable {
+    var t = FigureTable("Countries (money over \(hours); net value = revenue − tariffs − supply cost − storage wear)",
+                        headers: ["country", "revenue", "tariffs", "supply cost", "storage wear", "net value"])
+    for c in doc.countries {
+      t.add([.text(c.name), .fig(c.revenue, 0), .fig(c.tariffs, 0), .fig(c.supplyCost, 0), .fig(c.storageWear, 0),
+             .fig(c.netValue, 0)])
     }
     return t
   }
 
-  func storages() -> TextTable {
-    var t = TextTable("Storage", headers: ["storage", "node", "owner", "charged (avg)", "discharged (avg)", "peak level"], numeric: [3, 4, 5])
-    for s in plan.storages {
-      t.add([s.name, s.node, s.owner, num(s.charged), num(s.discharged), num(s.peakLevel)])
+  func supply() -> FigureTable {
+    var t = FigureTable("Supply (average rates)", headers: ["country", "commodity", "used", "available"])
+    for c in doc.countries {
+      for s in c.supply { t.add([.text(c.name), .text(s.commodity), .fig(s.used), .fig(s.available)]) }
     }
     return t
   }
 
-  func rules() -> TextTable {
-    var t = TextTable("Rules", headers: ["rule", "kind", "target", "achieved", "binding", "dual", "detail"], numeric: [2, 3, 5])
-    for r in plan.rules {
-      let share = r.kind == "min-share" || r.kind == "max-share"
-      let target = r.target.map { share ? Number.percent($0) : num($0) } ?? "–"
-      let achieved = r.achieved.map { share ? Number.percent($0) : num($0, r.kind == "fair-share" ? 4 : 1) } ?? "–"
-      var detail = r.note ?? ""
-      if let p = r.perSharePoint, r.binding { detail += "; \(num(p, 0)) \(plan.currency) per share point" }
-      t.add([r.name, r.kind, target, achieved, r.binding ? "yes" : "no", r.dual.map { num($0, 2) } ?? "–", detail])
+  func markets() -> FigureTable {
+    var t = FigureTable("Markets (average rates; shadow price = worth of 1 more unit absorbed in each slice over \(hours))",
+                        headers: ["market", "delivered", "absorbs", "avg price", "revenue", "shadow price"])
+    for m in doc.markets {
+      t.add([.text(m.name), .fig(m.delivered), m.absorbs.value == nil ? .text("unlimited") : .fig(m.absorbs),
+             .fig(m.averagePrice, 2), .fig(m.revenue, 0), .fig(m.shadowPrice, nil)])
     }
     return t
   }
 
-  func constraints() -> TextTable {
-    var t = TextTable("Custom constraints", headers: ["constraint", "expression", "per", "activity", "rhs", "binding", "dual"], numeric: [3, 4, 6])
-    for c in plan.constraints {
-      t.add([c.name, c.expression, c.per, num(c.activity, 2), num(c.rhs, 2), c.binding ? "yes (\(c.bindingRows))" : "no",
-             c.dual.map { num($0, 2) } ?? "–"])
+  func deliveries() -> FigureTable {
+    var t = FigureTable("Deliveries by country (average rate; revenue over \(hours))",
+                        headers: ["market", "country", "delivered", "revenue"])
+    for m in doc.markets {
+      for d in m.byCountry where abs(d.delivered.value ?? 0) > 1e-9 {
+        let sale = doc.countries.first { $0.name == d.country }?.byMarket.first { $0.market == m.name }
+        t.add([.text(m.name), .text(d.country), .fig(d.delivered), sale.map { .fig($0.revenue, 0) } ?? .text("")])
+      }
+    }
+    return t
+  }
+
+  func storages() -> FigureTable {
+    var t = FigureTable("Storage (charge and discharge: average rates)",
+                        headers: ["storage", "node", "owner", "charged", "discharged", "peak level"])
+    for s in doc.storages {
+      t.add([.text(s.name), .text(s.node), .text(s.owner), .fig(s.charged), .fig(s.discharged), .fig(s.peakLevel)])
+    }
+    return t
+  }
+
+  func rules() -> FigureTable {
+    var t = FigureTable("Rules (dual = worth of 1 more unit of the rule's bound; per point = of 1 more percentage point of share)",
+                        headers: ["rule", "kind", "target", "achieved", "binding", "dual", "per point", "detail"])
+    for r in doc.rules {
+      let levels = r.kind == "fair-share" && r.achieved.unit != ReportUnits.fraction ? 4 : 1
+      t.add([.text(r.name), .text(r.kind), .fig(r.target), .fig(r.achieved, levels),
+             .text(binding(r.binding, nil, of: nil)), .fig(r.dual, nil),
+             r.perSharePoint.map { .fig($0, nil) } ?? .text(""), .text(r.detail ?? "")])
+    }
+    return t
+  }
+
+  func constraints() -> FigureTable {
+    var t = FigureTable("Custom constraints (per slice: hours-weighted averages; dual = worth of 1 more unit of the rhs over \(hours))",
+                        headers: ["constraint", "per", "activity", "rhs", "binding", "dual", "expression"])
+    for c in doc.constraints {
+      t.add([.text(c.name), .text(c.per), .fig(c.activity, 2), .fig(c.rhs, 2), .text(binding(c.binding, c.bindingRows, of: nil)),
+             .fig(c.dual, nil), .text(c.expression)])
     }
     return t
   }

@@ -44,6 +44,11 @@ enum Number {
     return "\(v)"
   }
 
+  /// "1 variable", "183,960 variables": a count, grouped, with the noun in the right number.
+  static func counted(_ n: Int, _ singular: String, plural: String? = nil) -> String {
+    grouped(Double(n), digits: 0) + " " + (n == 1 ? singular : plural ?? singular + "s")
+  }
+
   /// A fraction as a percentage with one decimal.
   static func percent(_ v: Double?) -> String {
     guard let v else { return "–" }

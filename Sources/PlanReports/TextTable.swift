@@ -14,10 +14,28 @@ struct TextTable {
 
   mutating func add(_ row: [String]) { rows.append(row) }
 
-  /// Aligned columns separated by two spaces, with a rule under the header.
-  func text() -> String {
+  /// Aligned columns separated by two spaces, with a rule under the header. When a line
+  /// would be wider than `maxWidth`, the last column (free text) wraps at spaces onto
+  /// continuation lines whose other cells are blank (at least 12 characters wide, so a very
+  /// wide table may still pass `maxWidth`).
+  func text(maxWidth: Int = 120) -> String {
     var widths = headers.map(\.count)
     for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
+    var body = rows
+    if let last = widths.indices.last, last > 0 {
+      let prefix = widths.dropLast().reduce(0, +) + 2 * last
+      if prefix + widths[last] > maxWidth {
+        let room = max(12, maxWidth - prefix, headers[last].count)
+        body = rows.flatMap { r -> [[String]] in
+          guard r.count == widths.count else { return [r] }
+          let pieces = Self.wrap(r[last], width: room)
+          return pieces.enumerated().map { k, piece in
+            k == 0 ? Array(r.dropLast()) + [piece] : Array(repeating: "", count: last) + [piece]
+          }
+        }
+        widths[last] = max(headers[last].count, body.map { $0.count == widths.count ? $0[last].count : 0 }.max() ?? 0)
+      }
+    }
     func line(_ cells: [String]) -> String {
       cells.enumerated().map { i, c in
         let pad = String(repeating: " ", count: max(0, widths[i] - c.count))
@@ -28,8 +46,26 @@ struct TextTable {
     if let title { out += title + "\n" }
     out += line(headers) + "\n"
     out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-    for r in rows { out += line(r) + "\n" }
+    for r in body { out += line(r) + "\n" }
     return out
+  }
+
+  /// Splits `text` at spaces into pieces of at most `width` characters (a longer word
+  /// stays whole).
+  static func wrap(_ text: String, width: Int) -> [String] {
+    var pieces: [String] = []
+    var current = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      if current.isEmpty { current = String(word); continue }
+      if current.count + 1 + word.count <= width {
+        current += " " + word
+      } else {
+        pieces.append(current)
+        current = String(word)
+      }
+    }
+    pieces.append(current)
+    return pieces
   }
 
   /// A GitHub-flavoured Markdown table with an optional `###` title.
@@ -63,4 +99,66 @@ enum CSV {
   }
 
   static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\n" }
+}
+
+/// One cell of a report table: text, or a figure shown with `digits` decimals.
+enum Cell {
+  case text(String)
+  /// A figure; `digits` nil: 0 decimals from 100 up, else 2 (prices and duals).
+  case figure(Figure, digits: Int?)
+
+  static func fig(_ f: Figure, _ digits: Int? = 1) -> Cell { .figure(f, digits: digits) }
+}
+
+/// A table of ``Cell``s that writes each figure's unit once: in the header,
+/// `capacity (MW)`, when every figure of the column has the same unit, else after each
+/// number, `16.0 Tbps`. Fractions are shown as percentages (`%`). A missing figure is `–`.
+struct FigureTable {
+  var title: String?
+  var headers: [String]
+  var rows: [[Cell]] = []
+
+  init(_ title: String?, headers: [String]) {
+    self.title = title
+    self.headers = headers
+  }
+
+  mutating func add(_ row: [Cell]) { rows.append(row) }
+
+  /// How a unit is displayed: a fraction as a percentage.
+  static func displayUnit(_ unit: String) -> String { unit == ReportUnits.fraction ? "%" : unit }
+
+  static func number(_ f: Figure, digits: Int?) -> String? {
+    guard let v = f.value else { return nil }
+    let shown = f.unit == ReportUnits.fraction ? v * 100 : v
+    return Number.grouped(shown, digits: digits ?? (abs(shown) >= 100 ? 0 : 2))
+  }
+
+  var table: TextTable {
+    var t = TextTable(title, headers: headers)
+    var unitInHeader: Set<Int> = []
+    for i in headers.indices {
+      var units: Set<String> = []
+      var figures = false
+      for r in rows where i < r.count {
+        if case let .figure(f, _) = r[i] { figures = true; units.insert(f.unit) }
+      }
+      if figures { t.numeric.insert(i) }
+      if units.count == 1, let u = units.first, !u.isEmpty {
+        t.headers[i] += " (\(Self.displayUnit(u)))"
+        unitInHeader.insert(i)
+      }
+    }
+    for r in rows {
+      t.add(r.enumerated().map { i, c in
+        switch c {
+        case let .text(s): return s
+        case let .figure(f, digits):
+          guard let n = Self.number(f, digits: digits) else { return "–" }
+          return unitInHeader.contains(i) || f.unit.isEmpty ? n : n + " " + Self.displayUnit(f.unit)
+        }
+      })
+    }
+    return t
+  }
 }

@@ -120,8 +120,8 @@ struct SolveModelCLITests {
     #expect(out.contains("status       optimal — an optimal solution was found"))
     #expect(out.contains("objective    1,308,394,545 EUR (net export value over 8,760 h)"), "\(out.prefix(600))")
     #expect(out.contains("certificate  holds"))
-    for section in ["Corridors (average flow;", "Countries (average rates;", "Markets (average delivered rate)",
-                    "Storage\n", "Rules\n", "Custom constraints\n"] {
+    for section in ["Corridors (", "Corridor flows by country of origin (", "Countries (", "Supply (", "Markets (",
+                    "Deliveries by country (", "Storage (", "Rules (", "Custom constraints ("] {
       #expect(out.contains("\n" + section), "missing section \(section)")
     }
     // The Black Sea cable binds in all 8 slices (models/README.md).
@@ -136,10 +136,10 @@ struct SolveModelCLITests {
     let documented: Set<String> = [
       "schema", "model", "scenarios", "status", "objective", "objective_kind", "objective_unit", "currency",
       "horizon_hours", "certificate", "stages", "corridors", "countries", "markets", "storages", "rules",
-      "constraints", "warnings", "size", "timings",
+      "constraints", "warnings", "size", "timings", "has_point", "has_duals", "slice_count", "status_message",
     ]
     #expect(Set(o.keys) == documented, "keys differ from docs/json-schema.md: \(Set(o.keys).symmetricDifference(documented))")
-    #expect(o["schema"] as? String == "corridor-plan/1")
+    #expect(o["schema"] as? String == "corridor-plan/2")
     #expect(o["status"] as? String == "optimal")
     #expect(o["objective_unit"] as? String == "EUR" && o["currency"] as? String == "EUR")
     #expect(o["objective_kind"] as? String == "max-value")
@@ -184,8 +184,8 @@ struct SolveModelCLITests {
     let rules = try #require(o["rules"] as? [[String: Any]])
     let kz = try #require(rules.first { $0["name"] as? String == "kz-westbound-min" })
     #expect(kz["binding"] as? Bool == true, "README: the KZ 12 % westbound floor binds")
-    #expect(number(kz["target"]) == 0.12)
-    #expect(number(kz["dual"]).map { $0 < 0 } == true)
+    #expect(quantity(kz["target"])?.value == 0.12 && quantity(kz["target"])?.unit == "fraction")
+    #expect(quantity(kz["dual"])?.value.map { $0 < 0 } == true && quantity(kz["dual"])?.unit == "EUR/MW")
     for c in try #require(o["constraints"] as? [[String: Any]]) {
       #expect(Set(c.keys).isSuperset(of: ["name", "expression", "per", "activity", "rhs", "binding", "binding_rows", "dual"]))
     }
@@ -220,8 +220,8 @@ struct SolveModelCLITests {
     for heading in ["### Corridors", "### Countries", "### Markets", "### Storage", "### Rules", "### Custom constraints"] {
       #expect(out.contains("\n" + heading), "missing \(heading)")
     }
-    #expect(out.contains("| corridor | route | capacity | flow | use | shadow price | binding | by country |"))
-    #expect(out.contains("|---|---|---:|---:|---:|---:|---|---|"))
+    #expect(out.contains("| corridor | route | capacity (MW) | flow (MW) | use (%) | shadow price (EUR/MW) | binding |"))
+    #expect(out.contains("|---|---|---:|---:|---:|---:|---|\n"))
   }
 
   @Test func outputFileInsteadOfStdout() throws {

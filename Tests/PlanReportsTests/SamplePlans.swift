@@ -94,30 +94,32 @@ enum SamplePlans {
                    revenue: 0, averagePrice: nil, priceUnit: "Tbps/month", shadowPrice: 0,
                    byCountry: [CountryFlow(country: "AZ", flow: 15.84)]),
     ],
-    storages: [StorageResult(name: "battery", node: "AZ", owner: "AZ", charged: 18.75, discharged: 15, peakLevel: 360)],
+    storages: [StorageResult(name: "battery", node: "AZ", owner: "AZ", charged: 18.75, discharged: 15, peakLevel: 360,
+                             unit: "MW", amountUnit: "MWh")],
     rules: [
       RuleResult(name: "kz-min", kind: "min-share", target: 0.4, achieved: 0.6, binding: true, dual: -10_000,
-                 note: "KZ on main", perSharePoint: -100_000),
+                 note: "KZ on main", perSharePoint: -100_000, unit: "fraction", flowUnit: "MW"),
       RuleResult(name: "az-max", kind: "max-share", target: 0.6, achieved: 0.4, binding: false, dual: 0,
-                 note: "AZ on main", perSharePoint: 0),
+                 note: "AZ on main", perSharePoint: 0, unit: "fraction", flowUnit: "MW"),
       RuleResult(name: "kz-firm", kind: "firm", target: 98, achieved: 98, binding: true, dual: -32_040.816326530612,
-                 note: "KZ → RO, every slice"),
+                 note: "KZ → RO, every slice", unit: "MW"),
       RuleResult(name: "fair", kind: "fair-share", target: nil, achieved: 0.75, binding: true, dual: nil,
-                 note: "KZ 0.75, AZ 0.889 (share of own supply)"),
+                 note: "KZ 0.75, AZ 0.889 (share of own supply)", unit: "fraction"),
       RuleResult(name: "order", kind: "priority", target: nil, achieved: nil, binding: false, dual: nil,
-                 note: "order AZ 120 > KZ 480 | UZ 0"),
+                 note: "order AZ 120 > KZ 480 | UZ 0", flowUnit: "MW"),
     ],
     constraints: [
       ConstraintResult(name: "kz-rights", expression: "flow[KZ, main] <= 600 MW", per: "slice", activity: 600.125,
-                       rhs: 600, bindingRows: 2, dual: 5_000),
+                       rhs: 600, bindingRows: 2, dual: 5_000, unit: "MW"),
       ConstraintResult(name: "energy", expression: "flow[AZ, main] <= 2000 MWh", per: "horizon", activity: 1_900,
-                       rhs: 2_000, bindingRows: 0, dual: 0),
+                       rhs: 2_000, bindingRows: 0, dual: 0, unit: "MWh"),
     ],
     warnings: ["models/x.toml:12: warning: market 'island' cannot be reached", "a note, with a comma"],
     timings: Plan.Timings(build: 0.25, solve: 1.5, extract: 0.125),
     size: LPSize(variables: 42, constraints: 37, nonZeros: 120))
 
-  /// A model with no feasible point: status infeasible, no objective, no certificate.
+  /// A model with no feasible point: status infeasible, no objective, no certificate;
+  /// its flows are kept at 0 as the planner keeps them, and must be shown as missing.
   static let infeasible = Plan(
     modelName: "infeasible firm rule", scenarios: [], currency: "EUR", objectiveKind: .minCost,
     status: .infeasible, objective: nil,
@@ -130,6 +132,7 @@ enum SamplePlans {
     ],
     countries: [], markets: [], storages: [],
     rules: [RuleResult(name: "kz-firm", kind: "firm", target: 150, achieved: nil, binding: false, dual: nil,
-                       note: "KZ → RO, every slice")],
-    constraints: [], warnings: [], timings: Plan.Timings(), size: LPSize(variables: 3, constraints: 4, nonZeros: 6))
+                       note: "KZ → RO, every slice", unit: "MW")],
+    constraints: [], warnings: [], timings: Plan.Timings(), size: LPSize(variables: 3, constraints: 4, nonZeros: 6),
+    hasPoint: false, hasDuals: false)
 }
