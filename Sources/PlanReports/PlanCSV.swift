@@ -85,6 +85,7 @@ struct PlanCSV {
       for x in c.supply {
         w.figure(s, n, x.commodity, "supply.used", x.used)
         w.figure(s, n, x.commodity, "supply.available", x.available)
+        w.figure(s, n, x.commodity, "supply.shadow_price", x.shadowPrice)
       }
       for x in c.byCorridor { w.figure(s, n, x.corridor, "by_corridor.flow", x.flow) }
       for x in c.byMarket {

@@ -98,9 +98,12 @@ struct PlanText {
   }
 
   func supply() -> FigureTable {
-    var t = FigureTable("Supply (average rates)", headers: ["country", "commodity", "used", "available"])
+    var t = FigureTable("Supply (average rates; shadow price = worth of 1 more unit available in each slice over \(hours))",
+                        headers: ["country", "commodity", "used", "available", "shadow price"])
     for c in doc.countries {
-      for s in c.supply { t.add([.text(c.name), .text(s.commodity), .fig(s.used), .fig(s.available)]) }
+      for s in c.supply {
+        t.add([.text(c.name), .text(s.commodity), .fig(s.used), .fig(s.available), .fig(s.shadowPrice, nil)])
+      }
     }
     return t
   }

@@ -28,7 +28,7 @@ extension ReportDocument {
     let sliceCount = plan.slices.count
     let hasPoint = point
     let hasDuals = duals
-    let certificate = plan.certificate.map { CertificateReport($0, status: plan.status) }
+    let certificate = plan.certificate.map { CertificateReport($0, provenOptimal: plan.provenOptimal, gap: plan.gap) }
     let stages = plan.stages.map { s in
       StageReport(name: s.name, sense: s.sense.rawValue, status: s.status.rawValue,
                   objective: s.objective.flatMap { $0.isFinite ? $0 : nil },
@@ -49,7 +49,10 @@ extension ReportDocument {
     let countries = plan.countries.map { c in
       CountryReport(
         name: c.name,
-        supply: c.supplied.map { .init(commodity: $0.commodity, used: primal($0.used, $0.unit), available: Figure($0.available, $0.unit)) },
+        supply: c.supplied.map {
+          .init(commodity: $0.commodity, used: primal($0.used, $0.unit), available: Figure($0.available, $0.unit),
+                shadowPrice: dual($0.shadowPrice, units.perRate($0.unit)))
+        },
         byCorridor: c.byCorridor.map { .init(corridor: $0.corridor, flow: primal($0.flow, corridorUnit[$0.corridor] ?? "")) },
         byMarket: c.byMarket.map {
           .init(market: $0.market, delivered: primal($0.delivered, marketUnit[$0.market] ?? ""), revenue: primal($0.revenue, money))
@@ -140,11 +143,15 @@ struct ReportUnits {
 }
 
 extension CertificateReport {
-  init(_ c: Certificate, status: TerminationStatus) {
-    let optimality = status == .optimal && c.maxDualInfeasibility != nil
+  /// - Parameters:
+  ///   - provenOptimal: whether every stage was solved to a proven optimum (``Plan/provenOptimal``).
+  ///   - gap: the solver's relative gap to its best bound, when known; else the certificate's own.
+  init(_ c: Certificate, provenOptimal: Bool, gap: Double?) {
+    let optimality = provenOptimal && c.maxDualInfeasibility != nil
     self.init(maxBoundViolation: c.maxBoundViolation, maxRowViolation: c.maxRowViolation,
               maxDualInfeasibility: c.maxDualInfeasibility, maxComplementarityViolation: c.maxComplementarityViolation,
-              relativeGap: c.relativeGap, maxIntegralityViolation: c.maxIntegralityViolation,
+              relativeGap: optimality ? c.relativeGap : gap ?? c.relativeGap,
+              maxIntegralityViolation: c.maxIntegralityViolation,
               proves: optimality ? "optimality" : "feasibility",
               holds: optimality ? c.holds(tolerance: 1e-7) : max(c.maxBoundViolation, c.maxRowViolation) <= 1e-7)
   }

@@ -153,6 +153,8 @@ public struct CountryReport: Codable, Sendable, Equatable {
     public var commodity: String
     public var used: Figure
     public var available: Figure
+    /// Worth of one more unit of this supply available in every slice, over the horizon.
+    public var shadowPrice: Figure
   }
   public struct CorridorUse: Codable, Sendable, Equatable {
     public var corridor: String

@@ -75,6 +75,8 @@ func tablePlace(_ r: CSVRow) -> TablePlace? {
     return TablePlace(table: "Corridor flows by country", keys: [("corridor", d), ("country", n)], column: "flow", onlyNonZero: true)
   case ("country", "supply.used"): return TablePlace(table: "Supply", keys: [("country", n), ("commodity", d)], column: "used")
   case ("country", "supply.available"): return TablePlace(table: "Supply", keys: [("country", n), ("commodity", d)], column: "available")
+  case ("country", "supply.shadow_price"):
+    return TablePlace(table: "Supply", keys: [("country", n), ("commodity", d)], column: "shadow price")
   case ("country", "by_market.delivered"):
     return TablePlace(table: "Deliveries by country", keys: [("market", d), ("country", n)], column: "delivered", onlyNonZero: true)
   case ("country", "by_market.revenue"):

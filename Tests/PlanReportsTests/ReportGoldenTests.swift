@@ -107,6 +107,7 @@ struct ReportGoldenTests {
   @Test func timeLimitedPlanShowsItsGap() throws {
     var plan = SamplePlans.compoundingLosses
     plan.status = .timeLimit
+    plan.provenOptimal = false
     plan.hasDuals = false
     plan.certificate = Certificate(maxBoundViolation: 0, maxRowViolation: 1e-12, maxDualInfeasibility: nil,
                                    maxComplementarityViolation: nil, relativeGap: nil, maxIntegralityViolation: nil,

@@ -27,7 +27,8 @@ enum SamplePlans {
                      byCountry: [CountryFlow(country: "KZ", flow: 384)], lossFraction: 0.05),
     ],
     countries: [
-      CountryResult(name: "KZ", supplied: [SupplyUse(commodity: "electricity", unit: "MW", used: 400, available: 500)],
+      CountryResult(name: "KZ", supplied: [SupplyUse(commodity: "electricity", unit: "MW", used: 400, available: 500,
+                                                             shadowPrice: 0)],
                     byCorridor: [CorridorFlow(corridor: "caspian", flow: 400), CorridorFlow(corridor: "black-sea", flow: 384)],
                     byMarket: [MarketSale(market: "RO", delivered: 364.8, revenue: 36_480_000)],
                     revenue: 36_480_000, supplyCost: 4_000_000, tariffs: 2_720_000, storageWear: 0),
