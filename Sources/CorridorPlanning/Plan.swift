@@ -62,7 +62,8 @@ public struct CorridorResult: Sendable {
   public var from: String
   public var to: String
   public var enabled: Bool
-  /// Capacity × availability (0 when disabled).
+  /// Usable capacity: capacity × availability (0 when disabled), the hours-weighted
+  /// average when it varies by slice.
   public var capacity: Double
   /// Hours-weighted average flow entering the corridor, both directions.
   public var flow: Double
@@ -70,8 +71,11 @@ public struct CorridorResult: Sendable {
   public var peakFlow: Double
   /// Average flow / capacity (nil without capacity).
   public var utilization: Double?
-  /// Value of one more unit of capacity over the horizon (Σ of the per-slice duals);
-  /// nil without a dual solution.
+  /// Value of one more unit of nominal capacity (the model's `capacity`, before
+  /// availability) in every slice, over the horizon: the reduced cost of the corridor's
+  /// fixed capacity column, which counts its capacity rows (each weighted by the slice's
+  /// availability) and every custom constraint that names `capacity[…]`. Currency per unit
+  /// of capacity (EUR per MW over the horizon); nil without a dual solution.
   public var shadowPrice: Double?
   /// Slices in which the flow is at capacity.
   public var bindingSlices: Int
@@ -80,6 +84,9 @@ public struct CorridorResult: Sendable {
   public var byCountry: [CountryFlow]
   /// Flow delivered out of the corridor after its loss (average).
   public var lossFraction: Double
+  /// The model's capacity before availability (hours-weighted average when it varies by
+  /// slice; 0 when disabled): the unit the shadow price is per.
+  public var nominalCapacity: Double = 0
 }
 
 /// What one exporting country ships, sells and earns.
@@ -193,6 +200,13 @@ public struct SupplyUse: Sendable, Equatable {
   public var unit: String
   public var used: Double
   public var available: Double
+  /// The supply entry's name.
+  public var supply: String = ""
+  /// Value of one more unit of this supply's volume in every slice, over the horizon
+  /// (currency per unit of the rate, e.g. USD per Mt/yr): the bound multipliers of its
+  /// supply columns plus every custom constraint that names `available[…]`; nil without
+  /// a dual solution.
+  public var shadowPrice: Double? = nil
 }
 
 /// The size of the LP behind a plan.
