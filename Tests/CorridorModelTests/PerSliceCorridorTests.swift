@@ -1,6 +1,7 @@
 // Corridor capacity, availability and tariff per time slice (issue #8 item 4): the three
 // forms (constant, per-slice list, CSV column), units, ranges and scenario overrides.
 
+import Foundation
 import Testing
 
 @testable import CorridorModel
@@ -130,5 +131,42 @@ struct PerSliceCorridorTests {
     #expect(off.warnings.contains { $0.entry == "corridors.link" && $0.message.contains("no usable capacity") })
     let partly = try load(Self.model(corridor: "capacity = \"72.5 Mt/yr\"\navailability = [\"0 %\", \"0 %\", \"100 %\", \"0 %\"]"), name: "partly")
     #expect(!partly.warnings.contains { $0.entry == "corridors.link" })
+  }
+}
+
+@Suite("docs/model-format.md: per-slice forms")
+struct PerSliceDocumentationTests {
+  /// The ```toml block of the "Per-slice series and CSV files" section.
+  static func block() throws -> [String] {
+    let docs = testDirectory + "/../../docs/model-format.md"
+    let text = String(decoding: try FileBytes.read(FileBytes.normalize(docs)).get(), as: UTF8.self)
+    guard let section = text.range(of: "## Per-slice series and CSV files"),
+      let start = text.range(of: "```toml\n", range: section.upperBound..<text.endIndex),
+      let end = text.range(of: "\n```", range: start.upperBound..<text.endIndex)
+    else { throw UnitError("no toml block in the per-slice section") }
+    return text[start.upperBound..<end.lowerBound].split(separator: "\n").map(String.init)
+  }
+
+  @Test("every inline form in the per-slice example loads in the entry it belongs to")
+  func inlineForms() throws {
+    let lines = try Self.block().filter { !$0.hasPrefix("#") && !$0.contains("csv =") }
+    #expect(lines.count >= 4, "\(lines)")
+    for (i, line) in lines.enumerated() {
+      let key = line.split(separator: "=")[0].trimmingCharacters(in: .whitespaces)
+      // Put the line where the key belongs: a supply volume, a market price, a corridor value.
+      var body = PerSliceCorridorTests.model(corridor: "capacity = \"72.5 Mt/yr\"")
+      switch key {
+      case "volume":
+        body = body.replacingOccurrences(of: "volume = \"10 Mt/yr\"", with: line.replacingOccurrences(of: "MW", with: "kt/yr"))
+      case "price":
+        body = body.replacingOccurrences(of: "price = \"500 USD/t\"", with: line)
+      default:
+        body = body.replacingOccurrences(of: "capacity = \"72.5 Mt/yr\"", with: "capacity = \"72.5 Mt/yr\"\n" + line)
+      }
+      let dir = scratchDirectory("per-slice-docs-\(i)")
+      write(body, to: dir + "/model.toml")
+      let errors = loadErrors(dir + "/model.toml")
+      #expect(errors.isEmpty, "docs line '\(line)': \(errors.map(\.description))")
+    }
   }
 }
