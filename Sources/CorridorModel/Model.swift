@@ -457,7 +457,9 @@ public struct CustomConstraint: Sendable, Equatable, Hashable {
   public var terms: [Term]
   public var sense: ConstraintSense
   /// Right-hand side in commodity units (rates per slice; unit·h for horizon rows and for
-  /// `level`). Per slice when the expression used `available[…]` of a per-slice supply.
+  /// `level`). Parameters (`capacity[…]`, `available[…]`) are terms, not part of it, unless
+  /// they had to be folded (in a product or quotient); it is per slice when a per-slice
+  /// parameter was folded in a slice constraint.
   public var constant: Series
   /// The commodity every quantity of the constraint carries.
   public var commodity: String
