@@ -8,8 +8,10 @@ extension ValueReader {
   /// index, so a problem is reported at `corridors.cpc.availability.2`.
   /// - Returns: `.perSlice` with one value per slice, or nil after reporting a problem (a
   ///   list of the wrong length, or a bad element; every bad element is reported).
+  /// - Parameter numbersNeedUnits: Elements are quantities with units (rates, prices): a bare
+  ///   number is reported with the unit of `example` added.
   func perSliceList(
-    _ key: String, _ items: [TOMLNode], what: String, example: String,
+    _ key: String, _ items: [TOMLNode], what: String, example: String, numbersNeedUnits: Bool = false,
     element: (ValueReader, String) -> Double?
   ) -> Series? {
     let slices = loader.slices
@@ -22,7 +24,23 @@ extension ValueReader {
     }
     var values: [Double] = []
     var failed = false
+    let unit = example.filter { $0 != "\"" }.split(separator: " ", maxSplits: 1).last.map(String.init) ?? ""
     for (i, item) in items.enumerated() {
+      if numbersNeedUnits {
+        let bare: String?
+        switch item {
+        case .integer(let v): bare = String(v)
+        case .float(let v) where v.isFinite: bare = Units.format(v)
+        default: bare = nil
+        }
+        if let bare {
+          reporter.error(
+            path + [key, String(i)],
+            "missing unit in element \(i + 1) of the list: write \"\(bare) \(unit)\" (units are part of the string)")
+          failed = true
+          continue
+        }
+      }
       let r = ValueReader(path: path + [key], table: [String(i): item], reporter: reporter, loader: loader)
       if let v = element(r, String(i)) { values.append(v) } else { failed = true }
     }

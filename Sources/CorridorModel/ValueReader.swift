@@ -388,11 +388,11 @@ struct ValueReader {
     if case .array(let items) = node {
       switch kind {
       case .rate:
-        return perSliceList(key, items, what: "\(subject.name) \(key)", example: "\"\(subject.commodity.map { "1 \($0.unit)" } ?? "1 MW")\"") { r, k in
+        return perSliceList(key, items, what: "\(subject.name) \(key)", example: "\"\(subject.commodity.map { "1 \($0.unit)" } ?? "1 MW")\"", numbersNeedUnits: true) { r, k in
           r.rate(k, subject, required: true)
         }
       case .price(let nonNegative):
-        return perSliceList(key, items, what: "\(subject.name) \(key)", example: "\"\(subject.commodity?.family.priceExample(loader.currency) ?? "50 EUR/MWh")\"") { r, k in
+        return perSliceList(key, items, what: "\(subject.name) \(key)", example: "\"\(subject.commodity?.family.priceExample(loader.currency) ?? "50 EUR/MWh")\"", numbersNeedUnits: true) { r, k in
           r.price(k, subject, required: true, nonNegative: nonNegative)
         }
       }

@@ -114,6 +114,8 @@ struct PerSliceCorridorTests {
   @Test("errors: list length, element units, ranges and the CSV unit of a fraction", arguments: [
     ("capacity = [\"72.5 Mt/yr\", \"72.5 Mt/yr\"]", "corridors.link.capacity", "lists 2 values, but the model has 4 time slices"),
     ("capacity = [\"72.5 Mt/yr\", \"1 GW\", \"72.5 Mt/yr\", \"72.5 Mt/yr\"]", "corridors.link.capacity.1", "is a power"),
+    ("capacity = [72.5, \"72.5 Mt/yr\", \"72.5 Mt/yr\", \"72.5 Mt/yr\"]", "corridors.link.capacity.0", "missing unit in element 1 of the list: write \"72.5 Mt/yr\""),
+    ("capacity = \"72.5 Mt/yr\"\ntariff = [\"38 USD/t\", 38, \"38 USD/t\", \"38 USD/t\"]", "corridors.link.tariff.1", "write \"38 USD/t\""),
     ("capacity = \"72.5 Mt/yr\"\navailability = [\"100 %\", \"120 %\", \"100 %\", \"100 %\"]", "corridors.link.availability.1", "outside 0–100 %"),
     ("capacity = \"72.5 Mt/yr\"\ntariff = [\"38 USD/t\", \"-1 USD/t\", \"38 USD/t\", \"38 USD/t\"]", "corridors.link.tariff.1", "negative"),
     ("capacity = \"72.5 Mt/yr\"\navailability = { csv = \"profile.csv\", column = \"avail\", unit = \"MW\" }", "corridors.link.availability.unit", "write unit = \"%\""),
