@@ -98,6 +98,11 @@ struct FiniteDifferenceCheck {
     model.objective == .maxMinFair || model.rules.contains { if case .priority = $0.kind { true } else { false } }
   }
 
+  /// Long horizons (the 8,760-hour model) are also moved in the solved LP, which re-solves warm
+  /// in a few iterations instead of planning from scratch each time; the formulation's fixed
+  /// columns make that the same as moving the model.
+  var inPlace: Bool { staged || model.slices.count > 500 }
+
   /// What the objective's owner gets: the value, or minus the cost.
   func worth(_ objective: Double) -> Double { model.objective == .minCost ? -objective : objective }
 
@@ -155,7 +160,7 @@ struct FiniteDifferenceCheck {
         "corridor \(corridor.name)", reported: plan.corridors[c].shadowPrice, reference: reference,
         canDecrease: corridor.enabled && corridor.capacity.minimum > 1e-3 * max(1, reference) * 1.0001
       ) { delta in
-        if staged { return try lastStage(f) { lp in try shift(lp, column: f.capacityColumns[c], by: delta) } }
+        if inPlace { return try lastStage(f) { lp in try shift(lp, column: f.capacityColumns[c], by: delta) } }
         var m = model
         if corridor.enabled {
           m.corridors[c].capacity = corridor.capacity.shifted(by: delta)
@@ -172,7 +177,7 @@ struct FiniteDifferenceCheck {
         "supply \(supply.name)", reported: use?.shadowPrice, reference: supply.volume.maximum,
         canDecrease: supply.volume.minimum > 1e-3 * max(1, supply.volume.maximum) * 1.0001
       ) { delta in
-        if staged {
+        if inPlace {
           return try lastStage(f) { lp in
             try shift(lp, column: f.availableColumns[k], by: delta)
             for s in 0..<f.sliceCount { try shiftUpper(lp, column: f.supplyBase[k] + s, by: delta) }
@@ -189,7 +194,7 @@ struct FiniteDifferenceCheck {
         "market \(market.name)", reported: plan.markets[i].shadowPrice, reference: volume.maximum,
         canDecrease: volume.minimum > 1e-3 * max(1, volume.maximum) * 1.0001
       ) { delta in
-        if staged {
+        if inPlace {
           return try lastStage(f) { lp in
             for s in 0..<f.sliceCount {
               let row = try lp.constraint(at: f.marketRows[i]! + s)
