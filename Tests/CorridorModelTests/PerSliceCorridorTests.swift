@@ -123,7 +123,7 @@ struct PerSliceCorridorTests {
   ])
   func errors(body: String, entry: String, message: String) {
     let csv = "slice,avail\nq1,100\nq2,120\nq3,100\nq4,100\n"
-    let list = errors(Self.model(corridor: body), name: "errors-\(abs(body.hashValue))", csv: csv)
+    let list = errors(Self.model(corridor: body), name: "errors-\(body.utf8.reduce(0) { ($0 &* 31 &+ Int($1)) & 0xFF_FFFF })", csv: csv)
     #expect(list.contains { $0.entry == entry && $0.message.contains(message) }, "\(list.map(\.description))")
   }
 
