@@ -5,7 +5,9 @@
 struct ExpressionContext {
   struct CorridorInfo {
     var commodity: String
-    var capacity: Double
+    /// The nominal capacity (0 for a disabled corridor); used only where `capacity[…]`
+    /// must be folded to a number (a product or quotient with it).
+    var capacity: Series
   }
   var corridors: [String: CorridorInfo] = [:]
   /// Group name → corridor names, in model order.
@@ -48,12 +50,19 @@ enum ExpressionDimension: Equatable {
 }
 
 /// A linear expression under construction.
+///
+/// `terms` hold decision variables (`flow[…]`, …) and parameters (`capacity[…]`,
+/// `available[…]`): a parameter stays a term while it enters linearly, so the formulation
+/// can put it on the parameter's fixed column and its value counts every row it is in.
+/// Where it is multiplied with or divides something else it is folded to its number.
 struct LinearForm {
   var terms: [(quantity: ConstraintQuantity, coefficient: Double)] = []
   var constant: Series = .constant(0)
   var dimension: ExpressionDimension = .none
 
-  var hasVariables: Bool { !terms.isEmpty }
+  /// Whether a decision variable (not only parameters) is in the form.
+  var hasVariables: Bool { terms.contains { !$0.quantity.isParameter } }
+  var hasParameters: Bool { terms.contains { $0.quantity.isParameter } }
   var isZero: Bool { terms.isEmpty && constant == .constant(0) }
 
   mutating func add(_ other: LinearForm, sign: Double) {
@@ -143,7 +152,7 @@ struct ExpressionNormalizer {
     var form = lhs
     form.add(rhs, sign: -1)
     let terms = form.terms.filter { $0.coefficient != 0 }
-    guard !terms.isEmpty else {
+    guard terms.contains(where: { !$0.quantity.isParameter }) else {
       throw ExpressionError(message: "the variables cancel out: nothing is left to constrain", column: 1)
     }
     for t in terms where !t.coefficient.isFinite || abs(t.coefficient) > 1e12 {
@@ -247,14 +256,21 @@ struct ExpressionNormalizer {
       if case .subtract = node { x.add(y, sign: -1) } else { x.add(y, sign: 1) }
       return x
     case .multiply(let a, let b, let column):
-      let x = try evaluate(a)
-      let y = try evaluate(b)
+      var x = try evaluate(a)
+      var y = try evaluate(b)
       if x.hasVariables && y.hasVariables {
         throw ExpressionError(message: "nonlinear: a product of two variables; constraints must be linear", column: column)
       }
-      let (variable, factor) = x.hasVariables ? (x, y) : (y, x)
+      // A parameter times a plain number stays a parameter term; in any other product
+      // (with a variable, another parameter or a per-slice value) it is folded to its value.
+      if x.hasVariables { y = folded(y) }
+      if y.hasVariables { x = folded(x) }
+      if x.hasParameters && y.hasParameters { x = folded(x); y = folded(y) }
+      if x.hasParameters && y.constant.isPerSlice { x = folded(x) }
+      if y.hasParameters && x.constant.isPerSlice { y = folded(y) }
+      let (variable, factor) = !x.terms.isEmpty ? (x, y) : (y, x)
       let dimension = try productDimension(x.dimension, y.dimension, column: column)
-      if variable.hasVariables {
+      if !variable.terms.isEmpty {
         guard case .constant(let k) = factor.constant else {
           throw ExpressionError(
             message: "a per-slice value (available[…] of a profile) can be added to variables but not multiplied with them",
@@ -266,8 +282,8 @@ struct ExpressionNormalizer {
       }
       return LinearForm(constant: x.constant.combined(with: y.constant, *), dimension: dimension)
     case .divide(let a, let b, let column):
-      let x = try evaluate(a)
-      let y = try evaluate(b)
+      var x = try evaluate(a)
+      let y = folded(try evaluate(b))
       if y.hasVariables {
         throw ExpressionError(message: "nonlinear: division by a variable; constraints must be linear", column: column)
       }
@@ -289,6 +305,7 @@ struct ExpressionNormalizer {
           throw ExpressionError(message: "a variable divided by a per-slice value is not linear with fixed coefficients", column: column)
         }
         guard !values.contains(0) else { throw ExpressionError(message: "division by zero in some slice", column: column) }
+        x = folded(x)
         return LinearForm(constant: x.constant.combined(with: y.constant, /), dimension: dimension)
       }
     }
@@ -382,24 +399,12 @@ struct ExpressionNormalizer {
       try arity(1...1, "one supply entry: \(function)[kz-power]")
       try noGroup(args[0], "supply entry")
       let name = try resolve(args[0], in: context.supplies.keys, kind: "supply entry") ?? args[0].name
-      if function == "supply" { return variable(.supply(name)) }
-      let volume = context.supplies[name]?.volume ?? .constant(0)
-      if scope == .horizon {
-        return LinearForm(constant: .constant(volume.weightedSum(hours: context.hours)), dimension: .amount)
-      }
-      if case .perSlice(let v) = volume, v.count != context.hours.count {
-        return LinearForm(constant: .constant(volume.maximum), dimension: .rate)
-      }
-      return LinearForm(constant: volume, dimension: .rate)
+      return variable(function == "supply" ? .supply(name) : .available(name))
     case "capacity":
       try arity(1...1, "one corridor: capacity[black-sea]")
       try noGroup(args[0], "single corridor (capacity of a group is ambiguous)")
       let names = try corridorNames(args[0], in: function)
-      let capacity = names.reduce(0.0) { $0 + (context.corridors[$1]?.capacity ?? 0) }
-      if scope == .horizon {
-        return LinearForm(constant: .constant(capacity * totalHours), dimension: .amount)
-      }
-      return LinearForm(constant: .constant(capacity), dimension: .rate)
+      return variable(.capacity(names[0]))
     default:  // charge, discharge, level
       try arity(1...1, "one storage: \(function)[az-battery]")
       try noGroup(args[0], "storage")
@@ -414,6 +419,33 @@ struct ExpressionNormalizer {
         return variable(.level(name), .amount)
       }
     }
+  }
+
+  /// The form with its parameter terms replaced by their values: `capacity[c]` by the
+  /// corridor's capacity, `available[s]` by the supply's volume (per slice, or the amount
+  /// over the horizon in a horizon constraint).
+  private func folded(_ form: LinearForm) -> LinearForm {
+    guard form.hasParameters else { return form }
+    var out = form
+    out.terms = form.terms.filter { !$0.quantity.isParameter }
+    for (q, k) in form.terms {
+      let series: Series
+      switch q {
+      case .capacity(let name): series = context.corridors[name]?.capacity ?? .constant(0)
+      case .available(let name): series = context.supplies[name]?.volume ?? .constant(0)
+      default: continue
+      }
+      let value: Series
+      if scope == .horizon {
+        value = .constant(series.weightedSum(hours: context.hours))
+      } else if case .perSlice(let v) = series, v.count != context.hours.count {
+        value = .constant(series.maximum)
+      } else {
+        value = series
+      }
+      out.constant = out.constant.combined(with: value.scaled(by: k), +)
+    }
+    return out
   }
 
   private func countryName(_ a: ExpressionArgument) throws(ExpressionError) -> String {

@@ -189,6 +189,27 @@ public enum Series: Sendable, Equatable, Hashable {
     case .perSlice(let values): zip(values, hours).reduce(0) { $0 + $1.0 * $1.1 }
     }
   }
+
+  /// The hours-weighted mean, `weightedSum(hours:) / Σ hours` (the value itself when constant).
+  public func weightedMean(hours: [Double]) -> Double {
+    if case .constant(let v) = self { return v }
+    let total = hours.reduce(0, +)
+    return total > 0 ? weightedSum(hours: hours) / total : 0
+  }
+
+  /// Whether the value is the same in every slice.
+  public var isConstant: Bool {
+    switch self {
+    case .constant: true
+    case .perSlice(let values): values.allSatisfy { $0 == values.first }
+    }
+  }
+}
+
+/// A number literal is a constant series: `Corridor(…, capacity: 500, …)`, `sea.capacity == 1300`.
+extension Series: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
+  public init(floatLiteral value: Double) { self = .constant(value) }
+  public init(integerLiteral value: Int) { self = .constant(Double(value)) }
 }
 
 /// Commodity available at a country, per slice.
@@ -224,14 +245,18 @@ public struct Corridor: Sendable, Equatable, Hashable {
   public var from: String
   public var to: String
   public var commodity: String
-  /// Rate at the sending end (commodity unit), ≥ 0.
-  public var capacity: Double
+  /// Nominal rate at the sending end (commodity unit), ≥ 0, per slice or constant.
+  ///
+  /// This is the figure a planner builds (`capacity = "1 GW"`); the corridor's shadow price
+  /// is the value of one more unit of it in every slice.
+  public var capacity: Series
   /// Fraction lost on the way, in [0, 1).
   public var loss: Double
-  /// Currency per unit·h entering the corridor, ≥ 0.
-  public var tariff: Double
-  /// Capacity factor in [0, 1]: usable capacity is `capacity * availability`.
-  public var availability: Double
+  /// Currency per unit·h entering the corridor, ≥ 0, per slice or constant.
+  public var tariff: Series
+  /// Capacity factor in [0, 1], per slice or constant: usable capacity in slice `s` is
+  /// `capacity.value(at: s) * availability.value(at: s)` (an outage is availability 0 %).
+  public var availability: Series
   /// Flow may also go `to` → `from` (sharing the capacity).
   public var twoWay: Bool
   /// Group names (rules and constraints may name a group instead of listing corridors).
@@ -241,8 +266,8 @@ public struct Corridor: Sendable, Equatable, Hashable {
   public var label: String?
   public var citation: String?
   public init(
-    name: String, from: String, to: String, commodity: String, capacity: Double, loss: Double = 0,
-    tariff: Double = 0, availability: Double = 1, twoWay: Bool = false, groups: [String] = [],
+    name: String, from: String, to: String, commodity: String, capacity: Series, loss: Double = 0,
+    tariff: Series = 0, availability: Series = 1, twoWay: Bool = false, groups: [String] = [],
     enabled: Bool = true, label: String? = nil, citation: String? = nil
   ) {
     self.name = name
@@ -258,6 +283,16 @@ public struct Corridor: Sendable, Equatable, Hashable {
     self.enabled = enabled
     self.label = label
     self.citation = citation
+  }
+
+  /// Usable capacity in slice `s`: capacity × availability, 0 when disabled.
+  public func usableCapacity(at s: Int) -> Double {
+    enabled ? capacity.value(at: s) * availability.value(at: s) : 0
+  }
+
+  /// Whether some slice has usable capacity.
+  public func hasUsableCapacity(slices: Int) -> Bool {
+    (0..<max(1, slices)).contains { usableCapacity(at: $0) > 0 }
   }
 }
 
@@ -369,6 +404,22 @@ public enum ConstraintQuantity: Sendable, Equatable, Hashable {
   case discharge(String)
   /// Stored level (unit·h) of a storage, at the end of the slice.
   case level(String)
+  /// The nominal capacity of a corridor (`capacity[c]`, not × availability). A parameter,
+  /// not a decision: the formulation fixes its column at the model's value, so the
+  /// column's reduced cost counts this term in the corridor's shadow price.
+  case capacity(String)
+  /// The volume available to a supply entry (`available[s]`). A parameter like
+  /// ``capacity(_:)``: its term counts in the supply's shadow price.
+  case available(String)
+
+  /// Whether the quantity is a parameter of the model (capacity, available volume) rather
+  /// than a decision of the plan.
+  public var isParameter: Bool {
+    switch self {
+    case .capacity, .available: true
+    default: false
+    }
+  }
 }
 
 /// The sense of a linear constraint.
@@ -411,7 +462,9 @@ public struct CustomConstraint: Sendable, Equatable, Hashable {
   public var terms: [Term]
   public var sense: ConstraintSense
   /// Right-hand side in commodity units (rates per slice; unit·h for horizon rows and for
-  /// `level`). Per slice when the expression used `available[…]` of a per-slice supply.
+  /// `level`). Parameters (`capacity[…]`, `available[…]`) are terms, not part of it, unless
+  /// they had to be folded (in a product or quotient); it is per slice when a per-slice
+  /// parameter was folded in a slice constraint.
   public var constant: Series
   /// The commodity every quantity of the constraint carries.
   public var commodity: String

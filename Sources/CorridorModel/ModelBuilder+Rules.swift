@@ -205,7 +205,7 @@ extension ModelBuilder {
   /// The names the expression language can refer to.
   func expressionContext() -> ExpressionContext {
     var e = ExpressionContext()
-    for c in corridors { e.corridors[c.name] = .init(commodity: c.commodity, capacity: c.capacity) }
+    for c in corridors { e.corridors[c.name] = .init(commodity: c.commodity, capacity: c.enabled ? c.capacity : 0) }
     e.groups = groups
     e.countries = Set(nodes.filter { $0.kind == .country }.map(\.name))
     for m in markets { e.markets[m.name] = m.commodity }

@@ -498,10 +498,11 @@ struct ModelBuilder {
       }
       let commodity = commodityReference(r)
       let subject = Subject(name: "corridor '\(name)'", commodity: commodity)
-      let capacity = r.rate("capacity", subject, required: true)
+      // Capacity, tariff and availability: a constant, a per-slice list or a CSV column.
+      let capacity = r.series("capacity", subject, kind: .rate, required: true)
       let loss = r.fraction("loss", default: 0, exclusiveUpper: true)
-      let tariff = r.has("tariff") ? r.price("tariff", subject, required: false, nonNegative: true) : 0
-      let availability = r.fraction("availability", default: 1)
+      let tariff: Series? = r.has("tariff") ? r.series("tariff", subject, kind: .price(nonNegative: true), required: false) : 0
+      let availability = r.fractionSeries("availability", subject, default: 1)
       let twoWay = r.bool("two-way", default: false)
       let groupList = r.stringArray("groups") ?? []
       var seen: Set<String> = []
@@ -518,8 +519,10 @@ struct ModelBuilder {
         broken["corridors", default: []].insert(name)
         continue
       }
-      if enabled, capacity * availability == 0 {
-        reporter.warning(path, "corridor has no usable capacity (capacity × availability = 0); it will carry nothing")
+      let probe = Corridor(name: name, from: from, to: to, commodity: commodity.name, capacity: capacity,
+                           availability: availability)
+      if enabled, !probe.hasUsableCapacity(slices: context.slices.count) {
+        reporter.warning(path, "corridor has no usable capacity (capacity × availability = 0\(capacity.isConstant && availability.isConstant ? "" : " in every slice")); it will carry nothing")
       }
       for g in uniqueGroups {
         if groups[g] == nil { groupOrder.append(g) }

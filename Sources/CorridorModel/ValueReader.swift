@@ -403,7 +403,9 @@ struct ValueReader {
     case price(nonNegative: Bool)
   }
 
-  /// A constant (`"500 MW"`) or a CSV column (`{ csv = …, column = …, unit = …, scale = … }`).
+  /// A constant (`"500 MW"`), a per-slice list (`["500 MW", "0 MW"]`, see
+  /// ``perSliceList(_:_:what:example:element:)``) or a CSV column
+  /// (`{ csv = …, column = …, unit = …, scale = … }`).
   func series(_ key: String, _ subject: Subject, kind: SeriesKind, required: Bool) -> Series? {
     guard let node = table[key] else {
       if required {
@@ -413,6 +415,18 @@ struct ValueReader {
         }
       }
       return nil
+    }
+    if case .array(let items) = node {
+      switch kind {
+      case .rate:
+        return perSliceList(key, items, what: "\(subject.name) \(key)", example: "\"\(subject.commodity.map { "1 \($0.unit)" } ?? "1 MW")\"", numbersNeedUnits: true) { r, k in
+          r.rate(k, subject, required: true)
+        }
+      case .price(let nonNegative):
+        return perSliceList(key, items, what: "\(subject.name) \(key)", example: "\"\(subject.commodity?.family.priceExample(loader.currency) ?? "50 EUR/MWh")\"", numbersNeedUnits: true) { r, k in
+          r.price(k, subject, required: true, nonNegative: nonNegative)
+        }
+      }
     }
     guard case .table(let spec) = node else {
       switch kind {

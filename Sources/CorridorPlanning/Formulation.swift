@@ -10,6 +10,12 @@ import LinearProgramming
 /// consecutive over the slices: `flow[KZ, black-sea]` in slice `s` is column
 /// `base + s`. Reports read results through these maps, never through raw
 /// LP indices.
+///
+/// Parameters a planner asks the value of are columns fixed by their bounds:
+/// `capacity[c]` per corridor and `available[s]` per supply. Every row where the
+/// parameter appears (the corridor's capacity rows, custom constraints that name
+/// `capacity[c]` or `available[s]`) has a term on that column, so the column's
+/// reduced cost is the value of one more unit of the parameter in every slice.
 public final class Formulation {
   public let model: CorridorModel
   /// The program; solve it through ``Planner``.
@@ -29,6 +35,15 @@ public final class Formulation {
   var storageColumns: [StorageColumns] = []
   /// Per corridor: the first of its per-slice capacity rows (nil: no flow can use it).
   var capacityRows: [Int?] = []
+  /// Per corridor: its capacity column, fixed at ``capacityReference``.
+  var capacityColumns: [Int] = []
+  /// Per corridor: the value its capacity column is fixed at: the largest capacity of any
+  /// slice (0 when disabled). Slice `s` has `column + capacityOffset(c, s)` of capacity.
+  var capacityReference: [Double] = []
+  /// Per supply: its available-volume column, fixed at ``availableReference``.
+  var availableColumns: [Int] = []
+  /// Per supply: the value its column is fixed at (the largest volume of any slice).
+  var availableReference: [Double] = []
   var marketRows: [Int?] = []
   var ruleRows: [RowBlock?] = []
   var constraintRows: [RowBlock?] = []
@@ -79,7 +94,7 @@ public final class Formulation {
           let corridor = model.corridors[arc.corridor]
           let base = b.columnCount
           for s in 0..<S {
-            b.column("flow[\(o),\(arc.label),\(sliceNames[s])]", cost: -corridor.tariff * hours[s], time: s)
+            b.column("flow[\(o),\(arc.label),\(sliceNames[s])]", cost: -corridor.tariff.value(at: s) * hours[s], time: s)
           }
           flows.append(FlowBlock(origin: o, arc: arc, base: base))
         }
@@ -113,6 +128,29 @@ public final class Formulation {
     if model.objective == .maxMinFair {
       fairnessColumn = b.column("fairness", lower: -.infinity)
     }
+    // Parameters, fixed by their bounds (see the type's comment).
+    for corridor in model.corridors {
+      let k = corridor.enabled ? max(0, corridor.capacity.maximum) : 0
+      capacityReference.append(k)
+      capacityColumns.append(b.column("capacity[\(corridor.name)]", lower: k, upper: k))
+    }
+    for supply in model.supplies {
+      let v = max(0, supply.volume.maximum)
+      availableReference.append(v)
+      availableColumns.append(b.column("available[\(supply.name)]", lower: v, upper: v))
+    }
+  }
+
+  /// Capacity of corridor `c` in slice `s` beyond its column's value: `capacity(s) − reference`
+  /// (≤ 0; 0 for a constant capacity and for a disabled corridor).
+  func capacityOffset(_ c: Int, _ s: Int) -> Double {
+    let corridor = model.corridors[c]
+    return corridor.enabled ? max(0, corridor.capacity.value(at: s)) - capacityReference[c] : 0
+  }
+
+  /// Volume of supply `k` in slice `s` beyond its column's value (≤ 0; 0 when constant).
+  func availableOffset(_ k: Int, _ s: Int) -> Double {
+    max(0, model.supplies[k].volume.value(at: s)) - availableReference[k]
   }
 
   // MARK: Rows
@@ -162,17 +200,20 @@ public final class Formulation {
     }
   }
 
-  /// Per corridor and slice: all flow entering it, both directions, within capacity × availability.
+  /// Per corridor and slice: all flow entering it, both directions, within capacity ×
+  /// availability: `Σ flow − a(s)·capacity[c] ≤ a(s)·offset(s)`, whose right-hand side
+  /// plus the fixed column's term is the usable capacity `a(s)·capacity(s)`.
   private func buildCapacities(_ b: inout LPBuilder) {
     let sliceNames = model.slices.map(\.name)
     for (c, corridor) in model.corridors.enumerated() {
       let blocks = flowBlocks(corridor: c)
       guard !blocks.isEmpty else { capacityRows.append(nil); continue }
-      let cap = corridor.enabled ? corridor.capacity * corridor.availability : 0
       capacityRows.append(b.rowCount)
       for s in 0..<sliceCount {
+        let a = corridor.availability.value(at: s)
         for f in blocks { b.term(f.base + s, 1) }
-        b.endRow("capacity[\(corridor.name),\(sliceNames[s])]", lower: -.infinity, upper: cap, time: s)
+        if a != 0 { b.term(capacityColumns[c], -a) }
+        b.endRow("capacity[\(corridor.name),\(sliceNames[s])]", lower: -.infinity, upper: a * capacityOffset(c, s), time: s)
       }
     }
   }
@@ -279,13 +320,24 @@ public final class Formulation {
       let rows = perSlice ? sliceCount : 1
       for r in 0..<rows {
         let slices = perSlice ? r..<(r + 1) : 0..<sliceCount
+        // A parameter's column of a horizon row collects one term per slice: merge them.
+        var parameterTerms: [Int: Double] = [:]
+        var shift = 0.0
         for term in cc.terms {
           for s in slices {
             let w = perSlice ? term.coefficient : term.coefficient * hours[s]
-            for col in columns(of: term.quantity, slice: s) { b.term(col.column, w * col.scale) }
+            shift += w * offset(of: term.quantity, slice: s)
+            for col in columns(of: term.quantity, slice: s) {
+              if term.quantity.isParameter {
+                parameterTerms[col.column, default: 0] += w * col.scale
+              } else {
+                b.term(col.column, w * col.scale)
+              }
+            }
           }
         }
-        let rhs = cc.constant.value(at: perSlice ? r : 0)
+        for (column, w) in parameterTerms.sorted(by: { $0.key < $1.key }) where w != 0 { b.term(column, w) }
+        let rhs = cc.constant.value(at: perSlice ? r : 0) - shift
         let name = perSlice ? "constraint[\(cc.name),\(sliceNames[r])]" : "constraint[\(cc.name)]"
         let time = perSlice ? r : -1
         switch cc.sense {
@@ -323,6 +375,25 @@ public final class Formulation {
     case let .level(name):
       guard let k = model.storages.firstIndex(where: { $0.name == name }) else { return [] }
       return [(storageColumns[k].level + s, 1)]
+    case let .capacity(name):
+      guard let c = model.corridors.firstIndex(where: { $0.name == name }) else { return [] }
+      return [(capacityColumns[c], 1)]
+    case let .available(name):
+      guard let k = model.supplies.firstIndex(where: { $0.name == name }) else { return [] }
+      return [(availableColumns[k], 1)]
+    }
+  }
+
+  /// The constant part of a quantity in slice `s`: a parameter's value beyond its fixed
+  /// column (``capacityOffset(_:_:)``, ``availableOffset(_:_:)``); 0 for variables.
+  func offset(of q: ConstraintQuantity, slice s: Int) -> Double {
+    switch q {
+    case let .capacity(name):
+      return model.corridors.firstIndex(where: { $0.name == name }).map { capacityOffset($0, s) } ?? 0
+    case let .available(name):
+      return model.supplies.firstIndex(where: { $0.name == name }).map { availableOffset($0, s) } ?? 0
+    default:
+      return 0
     }
   }
 

@@ -88,7 +88,8 @@ public struct CorridorResult: Sendable {
   public var from: String
   public var to: String
   public var enabled: Bool
-  /// Capacity × availability (0 when disabled).
+  /// Usable capacity: capacity × availability (0 when disabled), the hours-weighted
+  /// average when it varies by slice.
   public var capacity: Double
   /// Hours-weighted average flow entering the corridor, both directions.
   public var flow: Double
@@ -96,8 +97,11 @@ public struct CorridorResult: Sendable {
   public var peakFlow: Double
   /// Average flow / capacity (nil without capacity).
   public var utilization: Double?
-  /// Worth of one more unit of capacity in every slice, over the horizon (Σ of the
-  /// per-slice values), in currency per `unit`; ≥ 0 in every objective (see ``Plan``,
+  /// Worth of one more unit of nominal capacity (the model's `capacity`, before
+  /// availability) in every slice, over the horizon: the reduced cost of the corridor's
+  /// fixed capacity column, which counts its capacity rows (each weighted by the slice's
+  /// availability) and every custom constraint that names `capacity[…]`. Currency per unit
+  /// of capacity (EUR per MW over the horizon); ≥ 0 in every objective (see ``Plan``,
   /// "Signs"); nil without a dual solution.
   public var shadowPrice: Double?
   /// Slices in which the flow is at capacity.
@@ -107,6 +111,9 @@ public struct CorridorResult: Sendable {
   public var byCountry: [CountryFlow]
   /// Flow delivered out of the corridor after its loss (average).
   public var lossFraction: Double
+  /// The model's capacity before availability (hours-weighted average when it varies by
+  /// slice; 0 when disabled): the unit the shadow price is per.
+  public var nominalCapacity: Double = 0
 }
 
 /// What one exporting country ships, sells and earns.
@@ -235,9 +242,10 @@ public struct SupplyUse: Sendable, Equatable {
   public var available: Double
   /// The supply entry's name.
   public var supply: String = ""
-  /// Worth of one more unit of this supply available in every slice, over the horizon
-  /// (Σ of the per-slice values, from the supply columns' reduced costs), currency per
-  /// `unit`; ≥ 0; nil without a dual solution.
+  /// Worth of one more unit of this supply's volume in every slice, over the horizon
+  /// (currency per unit of the rate, e.g. USD per Mt/yr): the bound multipliers of its
+  /// supply columns plus every custom constraint that names `available[…]`; ≥ 0 unless a
+  /// custom constraint makes more supply a burden; nil without a dual solution.
   public var shadowPrice: Double? = nil
 
   public init(commodity: String, unit: String, used: Double, available: Double,

@@ -16,6 +16,8 @@ struct PlanExtractor {
   let worth: Worth
   let x: [Double]
   let y: [Double]?
+  /// Reduced costs, when duals are available (same conditions as `y`).
+  let d: [Double]?
   let H: Double
   let S: Int
 
@@ -30,6 +32,7 @@ struct PlanExtractor {
     let feasible = solution.primalStatus == .feasible && !solution.values.isEmpty
     x = feasible ? solution.values : [Double](repeating: 0, count: formulation.program.variableCount)
     y = feasible && solution.dualStatus == .feasible ? solution.duals : nil
+    d = y == nil ? nil : solution.reducedCosts
     H = formulation.totalHours
     S = formulation.sliceCount
   }
@@ -62,6 +65,22 @@ struct PlanExtractor {
   /// 1/8,760 for Mt/yr (a Mt is 8,760 (Mt/yr)·h).
   func amountPerUnitHour(_ commodity: Commodity?) -> Double {
     commodity.map { Units.amount(fromUnitHours: 1, unit: $0.unit) } ?? 1
+  }
+
+  /// The worth of one more unit of a parameter held by a fixed column (`capacity[c]`,
+  /// `available[s]`): the column's reduced cost, which counts every row the parameter is in,
+  /// through ``worth`` like every dual.
+  func parameterValue(_ column: Int) -> Double? {
+    d.map { worth($0[column]) }
+  }
+
+  /// The worth of one more unit of supply `k` in every slice: its available-volume column
+  /// (custom constraints naming `available[…]`) plus, per slice, the worth of raising the
+  /// upper bound of the supply column (``upperBoundWorth(_:_:)``).
+  func supplyValue(_ k: Int) -> Double? {
+    guard let column = parameterValue(f.availableColumns[k]),
+          let bound = upperBoundWorth(f.supplyBase[k], S) else { return nil }
+    return column + bound
   }
 
   func extract() -> Plan {
@@ -118,25 +137,27 @@ struct PlanExtractor {
   func corridors(_ units: [String: Commodity]) -> [CorridorResult] {
     f.model.corridors.enumerated().map { c, corridor in
       let blocks = f.flowBlocks(corridor: c)
-      let cap = corridor.enabled ? corridor.capacity * corridor.availability : 0
+      let usable = (0..<S).map { corridor.usableCapacity(at: $0) }
+      let cap = (0..<S).reduce(0.0) { $0 + f.hours[$1] * usable[$1] } / H
       var total = [Double](repeating: 0, count: S)
       for b in blocks { for s in 0..<S { total[s] += x[b.base + s] } }
       var avg = 0.0
       for s in 0..<S { avg += f.hours[s] * total[s] }
       avg /= H
-      let tol = 1e-6 * (1 + cap)
-      let binding = blocks.isEmpty || !hasPoint ? 0 : total.filter { $0 >= cap - tol }.count
+      let binding = blocks.isEmpty || !hasPoint ? 0 : (0..<S).filter { total[$0] >= usable[$0] - 1e-6 * (1 + usable[$0]) }.count
       let byCountry = Dictionary(grouping: blocks, by: \.origin)
       let order = blocks.map(\.origin).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
       let shares = order.map { o in
         CountryFlow(country: o, flow: byCountry[o]!.reduce(0) { $0 + average($1.base) })
       }
-      let shadow = f.capacityRows[c].map { dualSum($0, S) } ?? (y == nil ? nil : 0)
+      // The capacity column's reduced cost: capacity rows and every custom row naming capacity[c].
+      let shadow = parameterValue(f.capacityColumns[c])
       return CorridorResult(
         name: corridor.name, commodity: corridor.commodity, unit: units[corridor.commodity]?.unit ?? "",
         from: corridor.from, to: corridor.to, enabled: corridor.enabled, capacity: cap, flow: avg,
         peakFlow: total.max() ?? 0, utilization: cap > 0 ? avg / cap : nil, shadowPrice: shadow,
-        bindingSlices: binding, byCountry: shares, lossFraction: corridor.loss)
+        bindingSlices: binding, byCountry: shares, lossFraction: corridor.loss,
+        nominalCapacity: corridor.enabled ? corridor.capacity.weightedMean(hours: f.hours) : 0)
     }
   }
 
@@ -154,7 +175,7 @@ struct PlanExtractor {
         cost += c
         supplied.append(SupplyUse(commodity: s.commodity, unit: units[s.commodity]?.unit ?? "", used: used,
                                   available: s.volume.weightedSum(hours: f.hours) / H,
-                                  supply: s.name, shadowPrice: upperBoundWorth(f.supplyBase[k], S)))
+                                  supply: s.name, shadowPrice: supplyValue(k)))
       }
       var byCorridor: [CorridorFlow] = []
       var tariffs = 0.0
@@ -162,7 +183,7 @@ struct PlanExtractor {
         let blocks = f.flowBlocks(corridor: c, origin: o)
         guard !blocks.isEmpty else { continue }
         byCorridor.append(CorridorFlow(corridor: corridor.name, flow: blocks.reduce(0) { $0 + average($1.base) }))
-        for b in blocks { for t in 0..<S { tariffs += corridor.tariff * f.hours[t] * x[b.base + t] } }
+        for b in blocks { for t in 0..<S { tariffs += corridor.tariff.value(at: t) * f.hours[t] * x[b.base + t] } }
       }
       var byMarket: [MarketSale] = []
       var revenue = 0.0

@@ -27,8 +27,9 @@ struct DocumentationTests {
     let sea = try #require(m.corridor(named: "black-sea"))
     #expect(sea.capacity == 1300 && sea.loss == 0.055 && sea.tariff == 14 && sea.availability == 0.95)
     #expect(m.storage(named: "az-battery")?.energy == 2400)
-    #expect(m.constraints.first?.terms == [.init(coefficient: 1, quantity: .flow(country: "KZ", corridors: ["caspian-cable"]))])
-    #expect(m.constraints.first?.constant == .constant(600))
+    #expect(m.constraints.first?.terms == [.init(coefficient: 1, quantity: .flow(country: "KZ", corridors: ["caspian-cable"])),
+                                           .init(coefficient: -0.6, quantity: .capacity("caspian-cable"))])
+    #expect(m.constraints.first?.constant == .constant(0))
     #expect(m.supply(named: "kz-power")?.volume == .perSlice([300, 500]))
     #expect(m.rules.first?.kind == .minShare(country: "KZ", corridors: ["black-sea"], share: 0.25))
     #expect(m.warnings.isEmpty, "\(m.warnings)")

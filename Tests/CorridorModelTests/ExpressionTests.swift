@@ -60,10 +60,13 @@ struct ExpressionTests {
 
   @Test("normalised form moves variables left and constants right")
   func normalForm() throws {
+    // capacity[…] stays a term (on the corridor's fixed capacity column), so one more unit
+    // of capacity loosens this row too (issue #8 item 1).
     let r = try normalize("flow[KZ, caspian-cable] <= 0.6 * capacity[caspian-cable]")
-    #expect(r.terms == [.init(coefficient: 1, quantity: .flow(country: "KZ", corridors: ["caspian-cable"]))])
+    #expect(r.terms == [.init(coefficient: 1, quantity: .flow(country: "KZ", corridors: ["caspian-cable"])),
+                        .init(coefficient: -0.6, quantity: .capacity("caspian-cable"))])
     #expect(r.sense == .lessEqual)
-    #expect(r.constant == .constant(600))
+    #expect(r.constant == .constant(0))
     #expect(r.commodity == "electricity")
 
     let s = try normalize("2 * (flow[black-sea] - flow[KZ, group:westbound]) + 100 MW >= 0.5 GW + delivered[RO]")
@@ -94,9 +97,11 @@ struct ExpressionTests {
       "supply[kz-power] + charge[az-battery] - discharge[az-battery] + delivered[KZ, TR] <= available[kz-power]")
     let kinds: [ConstraintQuantity] = [
       .supply("kz-power"), .charge("az-battery"), .discharge("az-battery"), .delivered(country: "KZ", market: "TR"),
+      .available("kz-power"),
     ]
     #expect(r.terms.map(\.quantity) == kinds)
-    #expect(r.constant == .perSlice([100, 200]))
+    #expect(r.terms.last?.coefficient == -1)
+    #expect(r.constant == .constant(0))
     let l = try normalize("level[az-battery] <= 2 GWh")
     #expect(l.terms == [.init(coefficient: 1, quantity: .level("az-battery"))])
     #expect(l.constant == .constant(2000))
@@ -104,12 +109,18 @@ struct ExpressionTests {
 
   @Test("horizon constraints compare amounts")
   func horizon() throws {
+    // Parameters stay terms; the formulation weights them by slice hours like variables.
     let r = try normalize("flow[KZ, black-sea] <= 0.5 * capacity[black-sea] + 1 GWh", .horizon)
-    let expectedR: Double = 0.5 * 1300 * 40 + 1000
-    #expect(r.constant == .constant(expectedR))
+    #expect(r.terms.last == .init(coefficient: -0.5, quantity: .capacity("black-sea")))
+    #expect(r.constant == .constant(1000))
     let a = try normalize("supply[kz-power] >= 50 % * available[kz-power]", .horizon)
-    let expectedA: Double = 0.5 * (100 * 10 + 200 * 30)
-    #expect(a.constant == .constant(expectedA))
+    #expect(a.terms.last == .init(coefficient: -0.5, quantity: .available("kz-power")))
+    #expect(a.constant == .constant(0))
+    // Folded where it is not linear in the parameter: divided by, or times a per-slice value.
+    let folded = try normalize("flow[KZ, black-sea] / capacity[black-sea] <= 0.5", .horizon)
+    #expect(folded.terms.count == 1)
+    #expect(close(folded.terms[0].coefficient, 1 / (1300 * 40)))
+    #expect(close(folded.constant.value(at: 0), 0.5))
     let oil = try normalize("flow[cpc] <= 2 Mt", .horizon)
     #expect(close(oil.constant.value(at: 0), 2e6 / (1e6 / 8760)))
   }

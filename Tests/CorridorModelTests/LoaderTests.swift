@@ -68,7 +68,7 @@ struct LoaderTests {
     #expect(cable.availability == 1 && cable.tariff == 0 && !cable.twoWay && cable.enabled)
     #expect(model.corridor(named: "nakhchivan")?.enabled == false)
     #expect(model.corridor(named: "tcfo")?.capacity == 400)
-    #expect(close(model.corridor(named: "cpc")?.tariff ?? 0, 30 * 0.5 * 1e6 / 8760))
+    #expect(close(model.corridor(named: "cpc")?.tariff.value(at: 0) ?? 0, 30 * 0.5 * 1e6 / 8760))
   }
 
   @Test("markets: CSV prices, unlimited volume by default")
@@ -104,7 +104,9 @@ struct LoaderTests {
   func constraints() throws {
     #expect(model.constraints.count == 2)
     let cap = model.constraints[0]
-    #expect(cap.per == .slice && cap.sense == .lessEqual && cap.constant == .constant(600))
+    // 0.6 · capacity[caspian-cable] stays a term on the capacity column (issue #8 item 1).
+    #expect(cap.per == .slice && cap.sense == .lessEqual && cap.constant == .constant(0))
+    #expect(cap.terms.last == .init(coefficient: -0.6, quantity: .capacity("caspian-cable")))
     let yearly = model.constraints[1]
     #expect(yearly.per == .horizon)
     #expect(yearly.constant == .constant(1_000_000))

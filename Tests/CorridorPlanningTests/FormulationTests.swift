@@ -82,8 +82,10 @@ struct FormulationTests {
 
   // K (400 MW, free) → M (30 EUR/MWh) over a 200 MW line at 75 % availability;
   // one slice of 10 h. Usable capacity 150 MW: value = 150 · 30 · 10 = 45,000.
-  // The capacity row's right-hand side is the available 150 MW, so the shadow
-  // price is per available MW: 30 · 10 = 300 (per nameplate MW it would be 225).
+  // The capacity row's right-hand side is the available 150 MW: per available MW the
+  // row's dual is 30 · 10 = 300. The shadow price is per MW of the model's capacity
+  // (what a planner builds; issue #8 item 1): one more nameplate MW adds 0.75 MW of
+  // available capacity, worth 0.75 · 300 = 225.
   @Test func availabilityScalesCapacity() throws {
     let model = electricityModel(
       slices: [TimeSlice(name: "block", hours: 10)],
@@ -97,7 +99,7 @@ struct FormulationTests {
     expectClose(c.capacity, 150, "available capacity")
     expectClose(c.flow, 150, "flow")
     expectClose(c.utilization, 1, "utilization")
-    expectClose(c.shadowPrice, 300, "shadow price per available MW")
+    expectClose(c.shadowPrice, 225, "shadow price per nameplate MW")
     #expect(c.bindingSlices == 1)
   }
 
@@ -278,7 +280,8 @@ struct FormulationTests {
       expectClose(c.flow, 0, "\(name) flow")
       expectClose(c.shadowPrice, 0, "\(name) shadow price")
     }
-    #expect(plan.size.variables == 3)
+    // + a fixed capacity column per corridor (3) and an available column per supply (1).
+    #expect(plan.size.variables == 3 + 3 + 1)
     #expect(plan.size.constraints == 3)
     let f = try Formulation(model: model)
     #expect(f.deliveries.count == 1)

@@ -59,7 +59,7 @@ struct SignConventionTests {
 
   @Test func maxValueCorridorShadowPriceIsAGain() throws {
     let plan = try Planner().plan(Self.single())
-    let measured = try measuredWorth(Self.single(), δ: 1) { m, d in m.corridors[0].capacity += d }
+    let measured = try measuredWorth(Self.single(), δ: 1) { m, d in m.corridors[0].capacity = m.corridors[0].capacity.shifted(by: d) }
     expectClose(measured, 500, relative: 1e-6, "re-solve")
     expectClose(plan.corridor("line")?.shadowPrice, 500, relative: 1e-6, "corridor shadow price")
   }
@@ -193,7 +193,7 @@ struct SignConventionTests {
     let base = Self.minCost()
     let plan = try Planner().plan(base)
     expectClose(plan.objective, 12_200, "cost")
-    let corridor = try measuredWorth(base, δ: 1) { m, d in m.corridors[0].capacity += d }
+    let corridor = try measuredWorth(base, δ: 1) { m, d in m.corridors[0].capacity = m.corridors[0].capacity.shifted(by: d) }
     expectClose(corridor, 20, relative: 1e-6, "re-solve direct")
     expectClose(plan.corridor("direct")?.shadowPrice, 20, relative: 1e-6, "direct shadow price (min-cost)")
     expectClose(plan.corridor("detour")?.shadowPrice, 0, relative: 1e-6, "detour shadow price")
@@ -230,7 +230,7 @@ struct SignConventionTests {
     let base = try loadShipped("models/teaching/05-max-min-fair.toml")
     let plan = try Planner().plan(base)
     let c = try #require(base.corridors.firstIndex { $0.name == "black-sea" })
-    let measured = try measuredWorth(base, δ: 1) { m, d in m.corridors[c].capacity += d }
+    let measured = try measuredWorth(base, δ: 1) { m, d in m.corridors[c].capacity = m.corridors[c].capacity.shifted(by: d) }
     expectClose(measured, 100, relative: 1e-6, "re-solve")
     expectClose(plan.corridor("black-sea")?.shadowPrice, 100, relative: 1e-6, "black-sea shadow price")
   }

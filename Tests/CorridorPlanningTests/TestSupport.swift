@@ -89,8 +89,8 @@ func line(
   _ name: String, _ from: String, _ to: String, capacity: Double, loss: Double = 0,
   tariff: Double = 0, availability: Double = 1, twoWay: Bool = false, enabled: Bool = true
 ) -> Corridor {
-  Corridor(name: name, from: from, to: to, commodity: "electricity", capacity: capacity,
-           loss: loss, tariff: tariff, availability: availability, twoWay: twoWay, enabled: enabled)
+  Corridor(name: name, from: from, to: to, commodity: "electricity", capacity: .constant(capacity),
+           loss: loss, tariff: .constant(tariff), availability: .constant(availability), twoWay: twoWay, enabled: enabled)
 }
 
 /// An electricity market at `node` with a constant price (EUR/MWh).

@@ -40,7 +40,9 @@ enum SamplePlans {
     ],
     storages: [], rules: [], constraints: [], warnings: [],
     timings: Plan.Timings(build: 0.001, solve: 0.002, extract: 0.0005),
-    size: LPSize(variables: 4, constraints: 5, nonZeros: 8))
+    // 4 flow/delivery/supply columns + 2 fixed capacity columns + 1 available column;
+    // the two capacity rows each gain a term on their capacity column.
+    size: LPSize(variables: 7, constraints: 5, nonZeros: 10))
 
   /// Every section at once, over two slices of 24 h (a 48 h horizon): a disabled
   /// corridor, a two-stage objective, storage, all five rule kinds, a per-slice and a
