@@ -29,7 +29,7 @@ enum ExitStatus: Int32 {
       13  stopped at a time or iteration limit
       64  usage error (an option or argument is wrong)
       65  bad input file
-      66  input file missing or unreadable
+      66  input missing or unreadable (or a folder)
       70  internal or solver error
       73  output cannot be written (a full disk, a read-only folder)
     """

@@ -65,11 +65,13 @@ extension Corridor {
 
     func run() throws {
       try runReporting {
-        // A missing file or a folder is exit 66 whatever its name says.
-        try InputKind.checkExists(file)
+        // A folder is exit 66 whatever its name says; an unknown extension
+        // is a usage error; then a missing file is 66.
+        if InputKind.isFolder(file) { try InputKind.checkExists(file) }
         guard kind != .unknown else {
           throw CLIFailure(status: .usage, message: "'\(file)' has no known extension: use .toml (corridor model), .mps, .lp or .mod")
         }
+        try InputKind.checkExists(file)
         try Output.checkWritable(output)
         switch kind {
         case .toml: return try solveCorridorModel()
@@ -183,6 +185,11 @@ enum InputKind: Equatable {
     else if lower.hasSuffix(".lp") { self = .cplexLP }
     else if lower.hasSuffix(".mod") { self = .mathProg }
     else { self = .unknown }
+  }
+
+  static func isFolder(_ path: String) -> Bool {
+    var isDir: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
   }
 
   /// Missing or unreadable input is exit 66, distinct from a bad file (65).
