@@ -45,6 +45,18 @@ enum ExitStatus: Int32 {
   }
 
   var code: ExitCode { ExitCode(rawValue) }
+
+  /// The exit status of a finished solve and the warning to print, if any.
+  ///
+  /// An optimum whose certificate fails (any measure above 1e-7 relative) is
+  /// exit 12 with a warning on stderr naming the failing measures: the report
+  /// is still written, but its figures may be off by about that much. A
+  /// certificate is only judged for an optimum (a time-limited point has a gap
+  /// by nature).
+  static func judge(_ status: ExitStatus, termination: TerminationStatus, certificate: Certificate?) -> (ExitStatus, String?) {
+    guard termination == .optimal, let c = certificate, !c.holds(tolerance: 1e-7) else { return (status, nil) }
+    return (.certificateFailed, CertificateWarning.text(c))
+  }
 }
 
 /// An error the CLI reports on stderr with its exit status.

@@ -126,12 +126,10 @@ extension Corridor {
       return judge(ExitStatus(solution.termination), solution.termination, solution.certificate)
     }
 
-    /// An optimum whose certificate fails is exit 12 with a warning on stderr:
-    /// the report is written, but its figures may be off by the measure named.
     private func judge(_ status: ExitStatus, _ termination: TerminationStatus, _ certificate: Certificate?) -> ExitStatus {
-      guard termination == .optimal, let c = certificate, !c.holds(tolerance: 1e-7) else { return status }
-      Output.warning(CertificateWarning.text(c))
-      return .certificateFailed
+      let (judged, warning) = ExitStatus.judge(status, termination: termination, certificate: certificate)
+      if let warning { Output.warning(warning) }
+      return judged
     }
 
     private func readMPS() throws -> LinearProgram {
