@@ -86,6 +86,9 @@ struct MPSObjectiveSense {
       return "OBJSENSE\n    MAX\n" + text
     }
     if let failure { unlink(tmp); return failure }
+    // Keep the permissions the file was created with (the copy is private, 0600).
+    var st = stat()
+    if stat(path, &st) == 0 { chmod(tmp, st.st_mode & 0o7777) }
     if rename(tmp, path) != 0 { let reason = FileOutput.lastError(); unlink(tmp); return reason }
     return done ? nil : "GLPK's MPS file has no ROWS section to put OBJSENSE before"
   }

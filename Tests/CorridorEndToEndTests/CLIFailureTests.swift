@@ -300,6 +300,9 @@ private func fileText(_ path: String) -> String? { try? String(contentsOfFile: p
     let e = try corridor("export", model, "--mps", mps)
     #expect(e.status == 0, "\(e)")
     let text = try #require(fileText(mps))
+    var st = stat()
+    let mask = try currentUmask()
+    #expect(stat(mps, &st) == 0 && st.st_mode & 0o777 == 0o666 & ~mask, "mode \(String(st.st_mode & 0o777, radix: 8)), umask \(String(mask, radix: 8))")
     let lines = text.split(separator: "\n").map(String.init)
     let k = try #require(lines.firstIndex(of: "OBJSENSE"), "no OBJSENSE section:\n\(text.prefix(400))")
     #expect(lines[k + 1].trimmingCharacters(in: .whitespaces) == "MAX")
@@ -376,6 +379,13 @@ private func fileText(_ path: String) -> String? { try? String(contentsOfFile: p
     let hourly = try corridor("check", "models/electricity-hourly-8760.toml")
     #expect(hourly.stdout.contains("8,760 time slices"), "\(hourly.stdout)")
   }
+}
+
+/// This process's umask (the binary inherits it), read without changing it.
+private func currentUmask() throws -> mode_t {
+  let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
+  let line = try #require(status.split(separator: "\n").first { $0.hasPrefix("Umask:") })
+  return try #require(mode_t(line.dropFirst(6).trimmingCharacters(in: .whitespaces), radix: 8))
 }
 
 /// The JSON report's objective: a number or `{"value": …}`.
