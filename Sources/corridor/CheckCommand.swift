@@ -5,7 +5,7 @@ extension Corridor {
   /// `corridor check MODEL`: validate only.
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Validate a corridor model (and scenario), listing every problem at once.",
+      abstract: "Validate a model and list every problem at once.",
       discussion: """
         Prints a one-line summary on success; warnings go to stderr.
 

@@ -7,7 +7,7 @@ extension Corridor {
   /// `corridor export MODEL --lp PATH | --mps PATH`: the LP for other solvers.
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Write the LP of a corridor model as a CPLEX LP or free MPS file.",
+      abstract: "Write a model's LP as a CPLEX LP or free MPS file.",
       discussion: """
         The exported LP is the one `corridor solve` solves last: the model's \
         main objective (net export value, or cost for min-cost models). For \

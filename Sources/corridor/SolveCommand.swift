@@ -9,7 +9,7 @@ extension Corridor {
   /// `corridor solve FILE`: the main job.
   struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Solve a corridor model or an LP/MIP file and print a report.",
+      abstract: "Solve a corridor model or an LP/MIP file and report.",
       discussion: """
         A .toml corridor model (or a scenario file that extends one) is solved \
         and reported per corridor, country, market, rule and custom constraint. \

@@ -366,6 +366,11 @@ private func fileText(_ path: String) -> String? { try? String(contentsOfFile: p
               "\(command) help breaks a line early (\"\(word)\" would fit):\n\(line)\n\(next)")
     }
     #expect(text.contains("73  output cannot be written"))
+    // The subcommand list: each abstract on its one line.
+    if let list = text.components(separatedBy: "SUBCOMMANDS:").dropFirst().first {
+      let continued = list.split(separator: "\n").filter { $0.hasPrefix(String(repeating: " ", count: 26)) }
+      #expect(continued.isEmpty, "a subcommand's abstract wraps: \(continued)")
+    }
   }
 
   /// `check` printed "1 supplies", "1 constraints", "1 time slices".
