@@ -6,9 +6,10 @@ import Glibc
 /// - A **regular file** (or a path that does not exist yet) is written to a
 ///   temporary file in the same folder and renamed into place, so the file
 ///   appears complete or not at all; an existing file keeps its permissions.
-/// - A **FIFO or device** (`/dev/stdout`, a named pipe, `/dev/full`) cannot be
-///   replaced: the bytes are written to it directly and every write is checked,
-///   so a full device is an error, not a silent loss.
+/// - A **FIFO or device** (a named pipe, `/dev/full`), or any path reached
+///   through `/dev` or `/proc` (`/dev/stdout`), cannot be replaced: the bytes
+///   are written to it directly and every write is checked, so a full device
+///   is an error, not a silent loss.
 ///
 /// Every failure is an ``LPError/writeFailed(path:message:)`` naming the path
 /// the caller gave and the system's reason ("No space left on device").
@@ -30,8 +31,12 @@ public enum FileOutput {
   /// link creates its target). Links in folder components are left to the
   /// kernel, which follows them anyway.
   public static func resolvingSymlinks(_ path: String) -> String {
+    resolvingSymlinks(path, steps: 40)  // more is a loop: opening it fails with ELOOP
+  }
+
+  static func resolvingSymlinks(_ path: String, steps: Int) -> String {
     var current = path
-    for _ in 0..<40 {
+    for _ in 0..<steps {
       var st = stat()
       guard lstat(current, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK else { return current }
       var buffer = [UInt8](repeating: 0, count: 4097)
@@ -42,7 +47,7 @@ public enum FileOutput {
       let target = String(decoding: buffer[0..<n], as: UTF8.self)
       current = target.hasPrefix("/") ? target : folder(of: current) + "/" + target
     }
-    return current  // a link loop: opening it fails with ELOOP, which names the problem
+    return current
   }
 
   /// What `path` is, following symbolic links.
@@ -68,21 +73,21 @@ public enum FileOutput {
   /// - Throws: ``LPError/writeFailed(path:message:)`` for a folder, a missing
   ///   or read-only parent folder, or a target without write permission.
   public static func checkWritable(_ path: String) throws(LPError) {
-    let target = resolvingSymlinks(path)
-    switch kind(of: target) {
+    let d = destination(of: path)
+    switch d.kind {
     case .directory:
       throw .writeFailed(path: path, message: "it is a folder; give a file name")
-    case .special:
-      guard access(target, W_OK) == 0 else { throw .writeFailed(path: path, message: lastError()) }
-    case .regular, .absent:
-      let dir = folder(of: target)
+    case _ where d.direct:
+      guard access(d.target, W_OK) == 0 else { throw .writeFailed(path: path, message: lastError()) }
+    default:
+      let dir = folder(of: d.target)
       guard kind(of: dir) == .directory else {
         throw .writeFailed(path: path, message: "folder '\(dir)' does not exist; create it first")
       }
       guard access(dir, W_OK) == 0 else {
         throw .writeFailed(path: path, message: "folder '\(dir)' is not writable")
       }
-      if kind(of: target) == .regular, access(target, W_OK) != 0 {
+      if d.kind == .regular, access(d.target, W_OK) != 0 {
         throw .writeFailed(path: path, message: "the file is read-only; make it writable or choose another path")
       }
     }
@@ -103,25 +108,53 @@ public enum FileOutput {
   /// then moves it to `path`: renamed over a regular file, copied into a FIFO
   /// or device with checked writes. The temporary file never survives.
   static func write(to path: String, produce: (String) -> String?) throws(LPError) {
-    let target = resolvingSymlinks(path)
-    let targetKind = kind(of: target)
-    if targetKind == .directory {
+    let d = destination(of: path)
+    if d.kind == .directory {
       throw .writeFailed(path: path, message: "it is a folder; give a file name")
     }
-    let special = targetKind == .special
-    // Regular targets: a sibling, so the rename cannot cross file systems.
-    let dir = special ? temporaryFolder() : folder(of: target)
-    guard let temporary = createTemporary(in: dir, like: target, copyMode: targetKind == .regular) else {
+    // Replaced files: a sibling, so the rename cannot cross file systems.
+    let dir = d.direct ? temporaryFolder() : folder(of: d.target)
+    guard let temporary = createTemporary(in: dir, like: d.target, copyMode: d.kind == .regular) else {
       throw .writeFailed(path: path, message: lastError())
     }
     defer { unlink(temporary) }
     if let failure = produce(temporary) {
       throw .writeFailed(path: path, message: failure)
     }
-    if special {
-      if let failure = copy(temporary, into: target) { throw .writeFailed(path: path, message: failure) }
-    } else if rename(temporary, target) != 0 {
+    if d.direct {
+      if let failure = copy(temporary, into: d.target, append: d.kind == .regular) {
+        throw .writeFailed(path: path, message: failure)
+      }
+    } else if rename(temporary, d.target) != 0 {
       throw .writeFailed(path: path, message: lastError())
+    }
+  }
+
+  /// Where writing `path` goes and how.
+  ///
+  /// - `direct`: open and write (no temporary file and rename) for FIFOs and
+  ///   devices, and for any path that reaches its file through `/dev` or
+  ///   `/proc` (`/dev/stdout`, `/dev/fd/3`): such names are the kernel's
+  ///   handles on an open file, and replacing what they resolve to would cut
+  ///   the caller's file out from under its descriptor. A regular file reached
+  ///   that way is appended to, so `--output /dev/stdout >> log` keeps the log.
+  /// - otherwise `target` is the path with its symbolic links followed, to be
+  ///   replaced by rename (or created).
+  static func destination(of path: String) -> (target: String, kind: Kind, direct: Bool) {
+    var chain = [path]
+    var current = path
+    for _ in 0..<40 {
+      var st = stat()
+      guard lstat(current, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK else { break }
+      current = resolvingSymlinks(current, steps: 1)
+      chain.append(current)
+    }
+    let throughKernel = chain.contains { $0.hasPrefix("/dev/") || $0.hasPrefix("/proc/") }
+    switch kind(of: path) {
+    case .special: return (path, .special, true)
+    case .directory: return (path, .directory, false)
+    case .regular: return throughKernel ? (path, .regular, true) : (current, .regular, false)
+    case .absent: return (current, .absent, false)
     }
   }
 
@@ -179,12 +212,13 @@ public enum FileOutput {
     return nil
   }
 
-  /// Copies the file at `source` into the existing FIFO or device `target`.
-  private static func copy(_ source: String, into target: String) -> String? {
+  /// Copies the file at `source` into the existing FIFO, device or (with
+  /// `append`) regular file `target`.
+  private static func copy(_ source: String, into target: String, append: Bool) -> String? {
     let input = open(source, O_RDONLY | O_CLOEXEC)
     guard input >= 0 else { return lastError() }
     defer { close(input) }
-    let output = open(target, O_WRONLY | O_CLOEXEC)
+    let output = open(target, O_WRONLY | O_CLOEXEC | (append ? O_APPEND : 0))
     guard output >= 0 else { return lastError() }
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {

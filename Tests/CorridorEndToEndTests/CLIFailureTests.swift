@@ -149,6 +149,27 @@ private func fileText(_ path: String) -> String? { try? String(contentsOfFile: p
     #expect(isCharacterDevice("/dev/full"), "/dev/full was replaced by a regular file")
   }
 
+  /// `--output /dev/fd/1` (as `/dev/stdout`) writes into the file descriptor's
+  /// file, appending (`>> log` keeps the log), and replaces nothing. The test
+  /// uses /dev/fd/1, not /dev/stdout: a regression that renames over the
+  /// path then fails to create its temporary file in /proc instead of
+  /// replacing the machine's /dev/stdout.
+  @Test func outputToTheStandardOutputPathAppends() throws {
+    let dir = try scratchFolder("devfd")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let log = try writeFile(dir, "log.txt", "previous line\n")
+    let handle = try #require(FileHandle(forWritingAtPath: log))
+    _ = try handle.seekToEnd()
+    let r = try runCorridor(["solve", "models/oil-2030.toml", "--format", "csv", "--output", "/dev/fd/1"], stdout: handle)
+    try? handle.close()
+    #expect(r.status == 0, "\(r.stderr)")
+    let text = try #require(fileText(log))
+    #expect(text.hasPrefix("previous line\n"), "the log was truncated or replaced: \(text.prefix(200))")
+    #expect(text.count > 200, "the report did not arrive: \(text.prefix(200))")
+    var st = stat()
+    #expect(lstat("/dev/fd", &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK, "/dev/fd was replaced")
+  }
+
   /// `--output` naming the model (directly, through a link, or a hard link), the
   /// scenario, or a CSV file the model reads is refused (64); the file is untouched.
   @Test func outputOverAnInputIsRefused() throws {
