@@ -37,7 +37,7 @@ public struct Solution: Sendable {
   /// its crossover or whose crossover stopped early).
   public let basis: Basis?
   /// Simplex iterations of this solve (not cumulative); for the interior point,
-  /// those of its crossover (GLPK does not count interior-point iterations).
+  /// those of its crossover (the interior-point iterations are in the log).
   public let iterations: Int
   /// Wall-clock seconds spent in GLPK for this solve.
   public let solveTime: Double
