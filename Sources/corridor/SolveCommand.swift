@@ -168,7 +168,7 @@ enum CertificateWarning {
     check("duality gap", c.relativeGap)
     check("integrality", c.maxIntegralityViolation)
     return "the solver reports an optimum, but its certificate fails (\(failed.joined(separator: ", ")) > \(tolerance), relative): "
-      + "figures may be inaccurate by about that much. Try another --algorithm (primal or dual) or check the model's scaling; exit status 12"
+      + "figures may be inaccurate by about that much. Try --algorithm primal or dual (or interior with its crossover), or check the model's scaling; exit status 12"
   }
 }
 

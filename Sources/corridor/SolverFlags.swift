@@ -17,6 +17,9 @@ struct SolverFlags: ParsableArguments {
           help: ArgumentHelp("Stop after this many seconds (a positive number).", valueName: "seconds"))
   var timeLimit: String?
 
+  @Flag(name: .customLong("no-crossover"), help: "With --algorithm interior: return GLPK's interior point as it is, without the crossover to an optimal vertex (faster on large models; approximate figures, no ranging; exit 12 when the certificate fails).")
+  var noCrossover = false
+
   @Flag(help: "Run GLPK's presolver (faster on some LPs; no warm start or ranging afterwards).")
   var presolve = false
 
@@ -25,6 +28,9 @@ struct SolverFlags: ParsableArguments {
 
   func validate() throws {
     _ = try seconds()
+    if noCrossover && algorithm != .interior {
+      throw ValidationError("--no-crossover applies to --algorithm interior only")
+    }
   }
 
   /// The time limit in seconds, or nil; a usage error for anything but a positive finite number.
@@ -37,6 +43,7 @@ struct SolverFlags: ParsableArguments {
   }
 
   var options: SolverOptions {
-    SolverOptions(algorithm: algorithm, presolve: presolve, timeLimit: (try? seconds()) ?? nil, captureLog: includeLog)
+    SolverOptions(algorithm: algorithm, presolve: presolve, timeLimit: (try? seconds()) ?? nil, captureLog: includeLog,
+                  crossover: !noCrossover)
   }
 }

@@ -307,6 +307,19 @@ private func fileText(_ path: String) -> String? { try? String(contentsOfFile: p
     #expect(cert["holds"] as? Bool == true, "\(cert)")
   }
 
+  /// `--no-crossover` returns GLPK's bare interior point: on electricity-2030
+  /// its certificate fails (primal 2.9e-5), which is exit 12 with a warning
+  /// naming the measure, the report still written.
+  @Test func bareInteriorPointWithAFailingCertificateIsExit12() throws {
+    let r = try corridor("solve", "models/electricity-2030.toml", "--algorithm", "interior", "--no-crossover")
+    #expect(r.status == 12, "\(r)")
+    #expect(r.stderr.contains("corridor: warning:") && r.stderr.contains("certificate fails")
+            && r.stderr.contains("primal violation"), "\(r.stderr)")
+    #expect(r.stdout.contains("VIOLATED"), "the report was not written: \(r.stdout.prefix(300))")
+    let misuse = try corridor("solve", "models/electricity-2030.toml", "--no-crossover")
+    #expect(misuse.status == 64 && misuse.stderr.contains("--no-crossover applies to --algorithm interior"), "\(misuse)")
+  }
+
   /// Free MPS export of a maximizing model carries OBJSENSE MAX; `corridor solve`
   /// reads it back to the same optimum without --max. With --no-objsense the
   /// section is left out and glpsol (which rejects it) solves the file with --max.
