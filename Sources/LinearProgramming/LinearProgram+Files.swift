@@ -14,47 +14,94 @@ public enum ModelFileFormat: String, Sendable, CaseIterable {
 extension LinearProgram {
   /// Reads a model from an MPS or CPLEX LP file.
   ///
-  /// MPS does not store the objective sense; pass `sense` to override what the
-  /// file says (LP files state it). GLPK's reader messages (with line numbers)
-  /// become the error message on failure.
-  /// - Throws: ``LPError/readFailed(path:message:)`` for a missing, empty or malformed file.
+  /// CPLEX LP files state the objective sense. MPS files state it only in an
+  /// optional `OBJSENSE` section (`MAX`/`MAXIMIZE` or `MIN`/`MINIMIZE`, on the
+  /// same line or the next), which GLPK's own reader rejects: the layer reads
+  /// the section itself and hands GLPK the rest (line numbers unchanged).
+  /// Without it an MPS model minimizes. `sense` overrides what the file says.
+  /// GLPK's reader messages (with line numbers) become the error message on
+  /// failure. A variable or row whose lower bound lies above its upper bound
+  /// (which GLPK accepts and only its simplex rejects) is a read error naming it.
+  /// - Throws: ``LPError/fileUnavailable(path:message:)`` for a missing or
+  ///   unreadable file; ``LPError/readFailed(path:message:)`` for an empty or
+  ///   malformed one.
   public static func read(_ path: String, format: ModelFileFormat, sense: ObjectiveSense? = nil) throws(LPError) -> LinearProgram {
     try checkReadable(path)
+    var source = path
+    var fileSense: ObjectiveSense? = nil
+    if format != .cplexLP, let section = try MPSObjectiveSense.scan(path) {
+      fileSense = section.sense
+      source = try section.copyWithoutSection(path)
+    }
+    defer { if source != path { unlink(source) } }
     let p = glp_create_prob()!
     defer { glp_delete_prob(p) }
     let (rc, text) = withGLPKOutput { () -> Int32 in
       switch format {
-      case .freeMPS: return glp_read_mps(p, GLP_MPS_FILE, nil, path)
-      case .fixedMPS: return glp_read_mps(p, GLP_MPS_DECK, nil, path)
-      case .cplexLP: return glp_read_lp(p, nil, path)
+      case .freeMPS: return glp_read_mps(p, GLP_MPS_FILE, nil, source)
+      case .fixedMPS: return glp_read_mps(p, GLP_MPS_DECK, nil, source)
+      case .cplexLP: return glp_read_lp(p, nil, source)
       }
     }
     guard rc == 0 else {
-      throw .readFailed(path: path, message: readerMessage(text, fallback: "GLPK could not parse it as \(format.rawValue)"))
+      let message = readerMessage(text, fallback: "GLPK could not parse it as \(format.rawValue)")
+      throw .readFailed(path: path, message: source == path ? message : message.replacingAll(source, with: path))
     }
     let base = String(path.split(separator: "/").last ?? Substring(path))
     let lp = extract(from: p, name: base)
-    if let sense { lp.sense = sense }
+    if let s = sense ?? fileSense { lp.sense = s }
+    try lp.checkReadBounds(path)
     return lp
   }
 
-  /// Writes the model to `path` in `format`, atomically: the file appears
-  /// complete or not at all.
+  /// Rejects crossed bounds in a model just read: GLPK's readers accept them,
+  /// and its simplex then fails with `GLP_EBOUND` without naming the culprit.
+  func checkReadBounds(_ path: String) throws(LPError) {
+    func fmt(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x) }
+    if let j = colLower.indices.first(where: { colLower[$0] > colUpper[$0] }) {
+      let name = colName[j] ?? "#\(j + 1)"
+      throw .readFailed(path: path, message: "column '\(name)' has lower bound \(fmt(colLower[j])) above its upper bound \(fmt(colUpper[j])); fix its bounds in the file (swap them, or use one value for a fixed column)")
+    }
+    if let i = rowLower.indices.first(where: { rowLower[$0] > rowUpper[$0] }) {
+      let name = rowName[i] ?? "#\(i + 1)"
+      throw .readFailed(path: path, message: "row '\(name)' has lower bound \(fmt(rowLower[i])) above its upper bound \(fmt(rowUpper[i])); fix its right-hand side or range in the file")
+    }
+  }
+
+  /// Writes the model to `path` in `format`: the file appears complete or not
+  /// at all (see ``FileOutput``: a symbolic link's target is written, a FIFO
+  /// or device is written directly with checked writes).
   ///
   /// A CPLEX LP file says the same optimization problem in its own terms: GLPK
   /// writes a ranged row as an equality with an extra bounded variable, and the
   /// layer writes the objective's constant as a variable `constant` fixed at 1,
   /// so a file read back may have more variables than the model. A model
   /// without constraints or without variables has no CPLEX LP form.
+  ///
+  /// MPS has no place for the objective sense in GLPK's dialect. With
+  /// `objectiveSense`, a maximization written as free MPS gets the standard
+  /// `OBJSENSE` section (`MAX`), which HiGHS, CPLEX, Gurobi, CBC, SCIP and
+  /// ``read(_:format:sense:)`` honour but GLPK 5.0's `glpsol` rejects ("invalid
+  /// indicator record"); without it (the default) readers assume minimization
+  /// and a maximization must be passed as such (`glpsol --max`). Fixed MPS
+  /// never stores the sense.
   /// - Throws: ``LPError/writeFailed(path:message:)``.
-  public func write(to path: String, format: ModelFileFormat) throws(LPError) {
+  public func write(to path: String, format: ModelFileFormat, objectiveSense: Bool = false) throws(LPError) {
     if format == .cplexLP, variableCount == 0 || constraintCount == 0 {
       // GLPK's LP writer writes only a warning comment for such a model: an unreadable file.
       throw .writeFailed(path: path, message: "a CPLEX LP file cannot hold a model without constraints or without variables (GLPK writes an empty file); write MPS instead")
     }
     let b = try syncedBackend()
-    let tmp = Self.temporarySibling(of: path)
-    let (rc, text) = withGLPKOutput { () -> Int32 in
+    let addSense = objectiveSense && format == .freeMPS && sense == .maximize
+    try FileOutput.write(to: path) { tmp -> String? in
+      let (rc, text) = withGLPKOutput { () -> Int32 in glpkWrite(b, format: format, to: tmp) }
+      guard rc == 0 else { return Self.readerMessage(text, fallback: "GLPK could not write the file") }
+      return addSense ? MPSObjectiveSense.insertMaximize(into: tmp) : nil
+    }
+  }
+
+  /// Has GLPK write the model (or a copy with names it can write) to `tmp`.
+  private func glpkWrite(_ b: GLPKProblem, format: ModelFileFormat, to tmp: String) -> Int32 {
       switch format {
       case .freeMPS, .fixedMPS:
         let type = format == .freeMPS ? GLP_MPS_FILE : GLP_MPS_DECK
@@ -100,16 +147,6 @@ extension LinearProgram {
         }
         return glp_write_lp(q, nil, tmp)
       }
-    }
-    guard rc == 0 else {
-      unlink(tmp)
-      throw .writeFailed(path: path, message: Self.readerMessage(text, fallback: "GLPK could not write the file"))
-    }
-    guard rename(tmp, path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      unlink(tmp)
-      throw .writeFailed(path: path, message: reason)
-    }
   }
 
   /// The names GLPK's MPS writer would give, made unique, or nil when they are.
@@ -172,12 +209,6 @@ extension LinearProgram {
     return candidate
   }
 
-  static func temporarySibling(of path: String) -> String {
-    let dir = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-    let file = String(path.split(separator: "/").last ?? "out")
-    return "\(dir)/.\(file).\(getpid()).tmp"
-  }
-
   /// A file must exist, be a regular file and be readable before GLPK opens it.
   static func checkReadable(_ path: String) throws(LPError) {
     var st = stat()
@@ -209,5 +240,10 @@ extension String {
     while let f = s.first, set.contains(f) { s = s.dropFirst() }
     while let l = s.last, set.contains(l) { s = s.dropLast() }
     return String(s)
+  }
+
+  func replacingAll(_ target: String, with replacement: String) -> String {
+    guard !target.isEmpty else { return self }
+    return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
   }
 }

@@ -233,7 +233,7 @@ extension LinearProgram {
     }
   }
 
-  private func readBasicSolution(_ p: OpaquePointer, into r: inout RawResult) {
+  func readBasicSolution(_ p: OpaquePointer, into r: inout RawResult) {
     let n = variableCount, m = constraintCount
     var x = [Double](repeating: 0, count: n), d = x
     var cs = [BasisStatus](repeating: .atLower, count: n)
@@ -260,6 +260,7 @@ extension LinearProgram {
 
   private func runInterior(_ b: GLPKProblem, _ options: SolverOptions) -> RawResult {
     let p = b.prob
+    let start = Clock.now()
     var parm = glp_iptcp()
     glp_init_iptcp(&parm)
     parm.msg_lev = GLP_MSG_ALL
@@ -284,6 +285,9 @@ extension LinearProgram {
       r.reducedCosts = (0..<n).map { glp_ipt_col_dual(p, Int32($0 + 1)) }
       r.activities = (0..<m).map { glp_ipt_row_prim(p, Int32($0 + 1)) }
       r.duals = (0..<m).map { glp_ipt_row_dual(p, Int32($0 + 1)) }
+      if options.crossover {
+        return crossover(b, options, interior: r, start: start)
+      }
     }
     return r
   }

@@ -96,7 +96,7 @@ public final class MathProgModel {
       throw .notSolved("postsolve needs a current solution: solve the program first")
     }
     let b = try program.syncedBackend()
-    let kind: Int32 = program.isMixedInteger ? GLP_MIP : (sol.algorithm == .interior ? GLP_IPT : GLP_SOL)
+    let kind: Int32 = program.isMixedInteger ? GLP_MIP : (sol.algorithm == .interior && sol.basis == nil ? GLP_IPT : GLP_SOL)
     let (rc, text) = Self.inDirectory(directory) {
       withGLPKOutput { glp_mpl_postsolve(tran, b.prob, kind) }
     }

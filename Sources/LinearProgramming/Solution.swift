@@ -33,9 +33,11 @@ public struct Solution: Sendable {
   public let duals: [Double]?
   /// Reduced costs per variable, or nil when the solver gave none.
   public let reducedCosts: [Double]?
-  /// The final simplex basis, or nil (interior point, MIP, presolve).
+  /// The final simplex basis, or nil (MIP, presolve, interior point without
+  /// its crossover or whose crossover stopped early).
   public let basis: Basis?
-  /// Simplex or interior-point iterations of this solve (not cumulative).
+  /// Simplex iterations of this solve (not cumulative); for the interior point,
+  /// those of its crossover (the interior-point iterations are in the log).
   public let iterations: Int
   /// Wall-clock seconds spent in GLPK for this solve.
   public let solveTime: Double

@@ -10,7 +10,9 @@ public struct SolverOptions: Sendable, Equatable {
     case primal
     /// GLPK's dual simplex (falls back to primal if the dual fails).
     case dual
-    /// GLPK's interior point (no basis: no ranging, no warm start, no time limit).
+    /// GLPK's interior point, followed by a crossover to an optimal basis
+    /// (see ``SolverOptions/crossover``). GLPK's interior point itself has no
+    /// time limit; the crossover's simplex honours what is left of it.
     case interior
     /// Picks per solve: primal simplex from an advanced basis on a cold start
     /// (measured fastest on the corridor benchmark), dual simplex after
@@ -47,11 +49,18 @@ public struct SolverOptions: Sendable, Equatable {
   public var mipDuals = false
   /// Keep GLPK's output in ``Solution/log``.
   public var captureLog = false
+  /// After the interior point, move to an optimal basic solution with simplex
+  /// (a vertex with exact duals and a basis, as a simplex solve gives). Default
+  /// true. Without it, the interior point's approximate answer is returned as
+  /// it is: no basis (no ranging, no warm start), and a certificate that may
+  /// not hold at the default tolerance.
+  public var crossover = true
 
   public init(
     algorithm: Algorithm = .auto, presolve: Bool = false, scaling: Scaling = .auto,
     timeLimit: Double? = nil, iterationLimit: Int? = nil, mipGap: Double? = nil,
-    warmStart: Bool = true, mipDuals: Bool = false, captureLog: Bool = false
+    warmStart: Bool = true, mipDuals: Bool = false, captureLog: Bool = false,
+    crossover: Bool = true
   ) {
     self.algorithm = algorithm
     self.presolve = presolve
@@ -62,6 +71,7 @@ public struct SolverOptions: Sendable, Equatable {
     self.warmStart = warmStart
     self.mipDuals = mipDuals
     self.captureLog = captureLog
+    self.crossover = crossover
   }
 
   func validate() throws(LPError) {

@@ -10,6 +10,7 @@ enum ExitStatus: Int32 {
   case optimal = 0
   case infeasible = 10
   case unbounded = 11
+  case certificateFailed = 12
   case limitReached = 13
   case usage = 64
   case badInput = 65
@@ -17,11 +18,20 @@ enum ExitStatus: Int32 {
   case internalError = 70
   case cannotWrite = 73
 
+  /// The exit codes as `--help` lists them: one per line, each under 80 columns.
   static let help = """
-    Exit codes: 0 optimal (or, for check, a valid model); 10 infeasible; 11 unbounded or
-    infeasible-or-unbounded; 13 stopped at a time or iteration limit; 64 usage error;
-    65 bad input file; 66 input missing or unreadable; 70 internal or solver error;
-    73 output cannot be written.
+    Exit codes:
+      0   optimal (for check: the model is valid)
+      10  infeasible
+      11  unbounded, or infeasible or unbounded
+      12  optimal by the solver's account, but the answer fails its certificate
+          (figures may be inaccurate; stderr says which measure)
+      13  stopped at a time or iteration limit
+      64  usage error (an option or argument is wrong)
+      65  bad input file
+      66  input missing or unreadable (or a folder)
+      70  internal or solver error
+      73  output cannot be written (a full disk, a read-only folder)
     """
 
   init(_ t: TerminationStatus) {
@@ -35,6 +45,18 @@ enum ExitStatus: Int32 {
   }
 
   var code: ExitCode { ExitCode(rawValue) }
+
+  /// The exit status of a finished solve and the warning to print, if any.
+  ///
+  /// An optimum whose certificate fails (any measure above 1e-7 relative) is
+  /// exit 12 with a warning on stderr naming the failing measures: the report
+  /// is still written, but its figures may be off by about that much. A
+  /// certificate is only judged for an optimum (a time-limited point has a gap
+  /// by nature).
+  static func judge(_ status: ExitStatus, termination: TerminationStatus, certificate: Certificate?) -> (ExitStatus, String?) {
+    guard termination == .optimal, let c = certificate, !c.holds(tolerance: 1e-7) else { return (status, nil) }
+    return (.certificateFailed, CertificateWarning.text(c))
+  }
 }
 
 /// An error the CLI reports on stderr with its exit status.

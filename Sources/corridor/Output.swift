@@ -1,61 +1,80 @@
-import Foundation
+import Glibc
+import LinearProgramming
 
-/// Writes a finished report to stdout or, atomically, to a file.
+/// Every byte the CLI writes goes through here, and every write is checked.
 ///
-/// A file is written to a temporary sibling and renamed into place, so a
-/// failure never leaves a partial output file behind.
+/// - Standard output: reports, summaries, help. A failed write (a full disk,
+///   `> /dev/full`, a closed file) is a ``CLIFailure`` with exit status 73 and
+///   a message such as "cannot write to standard output: No space left on
+///   device", never a crash.
+/// - Standard error: diagnostics. If even that fails there is nowhere left to
+///   report to; the exit status still says what happened.
+/// - `--output PATH` and export files: through ``FileOutput`` (a symbolic
+///   link's target is written, FIFOs and devices directly, regular files
+///   atomically through a temporary sibling), never over an input file.
 enum Output {
+  /// Writes `text` to standard output.
+  static func standardOutput(_ text: String) throws(CLIFailure) {
+    var bytes = Array(text.utf8)
+    if let failure = FileOutput.writeAll(1, &bytes) {
+      throw CLIFailure(status: .cannotWrite, message: "cannot write to standard output: \(failure)")
+    }
+  }
+
+  /// Writes a finished report to `path`, or to standard output when it is nil.
   static func emit(_ text: String, to path: String?) throws(CLIFailure) {
-    guard let path else {
-      FileHandle.standardOutput.write(Data(text.utf8))
-      return
-    }
-    let url = URL(fileURLWithPath: path)
-    let dir = url.deletingLastPathComponent()
-    var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
-      throw CLIFailure(status: .cannotWrite, message: "cannot write '\(path)': folder '\(dir.path)' does not exist")
-    }
-    let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    guard let path else { return try standardOutput(text) }
     do {
-      try Data(text.utf8).write(to: tmp)
+      try FileOutput.write(text, to: path)
     } catch {
-      try? FileManager.default.removeItem(at: tmp)
-      throw CLIFailure(status: .cannotWrite, message: "cannot write '\(path)': \(error.localizedDescription)")
-    }
-    if rename(tmp.path, url.path) != 0 {
-      let reason = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(at: tmp)
-      throw CLIFailure(status: .cannotWrite, message: "cannot write '\(path)': \(reason)")
+      throw CLIFailure(status: .cannotWrite, message: error.description)
     }
   }
 
   static func error(_ message: String) {
-    FileHandle.standardError.write(Data(("corridor: error: " + message + "\n").utf8))
+    standardError("corridor: error: " + message + "\n")
   }
 
   static func plain(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    standardError(message + "\n")
   }
 
   static func warning(_ message: String) {
-    FileHandle.standardError.write(Data(("corridor: warning: " + message + "\n").utf8))
+    standardError("corridor: warning: " + message + "\n")
   }
 
-  /// Fails early when the output cannot be written, before any solving.
+  /// Writes to standard error; a failure here cannot be reported anywhere.
+  static func standardError(_ text: String) {
+    var bytes = Array(text.utf8)
+    _ = FileOutput.writeAll(2, &bytes)
+  }
+
+  /// Fails early, before any solving, when `path` cannot be written.
   static func checkWritable(_ path: String?) throws(CLIFailure) {
     guard let path else { return }
-    let url = URL(fileURLWithPath: path)
-    var isDir: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-      throw CLIFailure(status: .cannotWrite, message: "cannot write '\(path)': it is a folder")
+    do {
+      try FileOutput.checkWritable(path)
+    } catch {
+      throw CLIFailure(status: .cannotWrite, message: error.description)
     }
-    let dir = url.deletingLastPathComponent().path
-    guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-      throw CLIFailure(status: .cannotWrite, message: "cannot write '\(path)': folder '\(dir)' does not exist")
-    }
-    guard FileManager.default.isWritableFile(atPath: dir) else {
-      throw CLIFailure(status: .cannotWrite, message: "cannot write '\(path)': folder '\(dir)' is not writable")
+  }
+
+  /// Refuses an output path that is one of the files the command reads, so a
+  /// typo such as `--output model.toml` cannot destroy the model.
+  ///
+  /// Compares device and inode after following links, so a symbolic or hard
+  /// link to an input, or `./model.toml` for `model.toml`, is caught too.
+  /// - Parameters:
+  ///   - path: the output path, or nil for standard output.
+  ///   - option: how the user gave it (`--output`, `--lp`).
+  ///   - inputs: each input file with what it is ("the model", "a CSV file the model reads").
+  static func refuseInput(_ path: String?, option: String, inputs: [(path: String, role: String)]) throws(CLIFailure) {
+    guard let path else { return }
+    for input in inputs where FileOutput.isSameFile(path, input.path) {
+      let same = input.path == path ? "" : " ('\(input.path)')"
+      throw CLIFailure(
+        status: .usage,
+        message: "\(option) '\(path)' is \(input.role)\(same), an input of this command; writing there would destroy it. Choose another output path")
     }
   }
 }

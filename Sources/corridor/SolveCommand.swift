@@ -9,11 +9,15 @@ extension Corridor {
   /// `corridor solve FILE`: the main job.
   struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Solve a corridor model (.toml) or an LP/MIP file (.mps, .lp, .mod) and print a report.",
+      abstract: "Solve a corridor model or an LP/MIP file and report.",
       discussion: """
-        A .toml corridor model (or a scenario file that extends one) is solved and reported per corridor,
-        country, market, rule and custom constraint. An .mps/.lp/.mod file is solved as it is and reported
-        per variable and constraint. JSON output follows docs/json-schema.md.
+        A .toml corridor model (or a scenario file that extends one) is solved \
+        and reported per corridor, country, market, rule and custom constraint. \
+        An .mps, .lp or .mod file is solved as it is and reported per variable \
+        and constraint. JSON output follows docs/json-schema.md.
+
+        Options that do not apply to the kind of file given (--scenario, \
+        --data, --max, --mps-format) are usage errors.
 
         \(ExitStatus.help)
         """)
@@ -30,14 +34,16 @@ extension Corridor {
     @Option(help: "Report format: table, markdown, json or csv.")
     var format: ReportFormat = .table
 
-    @Option(help: ArgumentHelp("Write the report to this file instead of stdout (written only when complete).", valueName: "path"))
+    @Option(help: ArgumentHelp(
+      "Write the report to this file instead of stdout, only once complete. A symbolic link's target is written; a FIFO or device is written directly; an input file is refused.",
+      valueName: "path"))
     var output: String?
 
-    @Flag(help: "Maximize (an MPS file does not store the objective sense; the default is to minimize).")
+    @Flag(help: "Maximize an .mps file that has no OBJSENSE section (MPS files without one minimize).")
     var max = false
 
-    @Option(name: .customLong("mps-format"), help: "MPS dialect: free, fixed, or auto (free, then fixed).")
-    var mpsFormat: MPSDialect = .auto
+    @Option(name: .customLong("mps-format"), help: "MPS dialect of an .mps file: free, fixed, or auto (free, then fixed; the default).")
+    var mpsFormat: MPSDialect?
 
     @OptionGroup var solver: SolverFlags
 
@@ -45,17 +51,27 @@ extension Corridor {
 
     var kind: InputKind { InputKind(path: file) }
 
+    /// Options that do not fit the file's kind are usage errors (exit 64);
+    /// a file of no known kind is checked in `run`, after its existence.
     func validate() throws {
-      guard kind != .unknown else {
-        throw ValidationError("'\(file)' has no known extension: use .toml (corridor model), .mps, .lp or .mod")
+      guard kind != .unknown else { return }
+      if scenario != nil && kind != .toml { throw ValidationError("--scenario applies to .toml corridor models only, not to '\(file)'") }
+      if !dataFiles.isEmpty && kind != .mathProg { throw ValidationError("--data applies to .mod MathProg models only, not to '\(file)'") }
+      if max && kind != .mps {
+        throw ValidationError("--max applies to .mps files only; corridor models, LP and MathProg files state their own objective sense")
       }
-      if scenario != nil && kind != .toml { throw ValidationError("--scenario applies to .toml corridor models only") }
-      if !dataFiles.isEmpty && kind != .mathProg { throw ValidationError("--data applies to .mod MathProg models only") }
-      if max && kind != .mps { throw ValidationError("--max applies to .mps files only (LP, MathProg and corridor models state their sense)") }
+      if mpsFormat != nil && kind != .mps { throw ValidationError("--mps-format applies to .mps files only, not to '\(file)'") }
     }
 
     func run() throws {
       try runReporting {
+        // A folder is exit 66 whatever its name says; an unknown extension
+        // is a usage error; then a missing file is 66.
+        if InputKind.isFolder(file) { try InputKind.checkExists(file) }
+        guard kind != .unknown else {
+          throw CLIFailure(status: .usage, message: "'\(file)' has no known extension: use .toml (corridor model), .mps, .lp or .mod")
+        }
+        try InputKind.checkExists(file)
         try Output.checkWritable(output)
         switch kind {
         case .toml: return try solveCorridorModel()
@@ -66,13 +82,24 @@ extension Corridor {
 
     private func solveCorridorModel() throws -> ExitStatus {
       let model = try loadCorridorModel(file, scenario: scenario)
-      let plan = try Planner(options: solver.options).plan(model)
+      try Output.refuseInput(output, option: "--output", inputs: modelInputs(model, file: file, scenario: scenario))
+      let t0 = Date()
+      let formulation = try Formulation(model: model)
+      let built = Date()
+      var plan = try Planner(options: solver.options).solve(formulation)
+      plan.timings.build = built.timeIntervalSince(t0)
+      if solver.includeLog {
+        // A corridor report has no log section: GLPK's log goes to stderr.
+        Output.standardError(formulation.program.log)
+      }
       let text = try PlanReport(plan: plan).render(format)
       try Output.emit(text, to: output)
-      return ExitStatus(plan.status)
+      return judge(ExitStatus(plan.status), plan.status, plan.certificate)
     }
 
     private func solveLPFile() throws -> ExitStatus {
+      let inputs: [(path: String, role: String)] = [(file, "the model")] + dataFiles.map { ($0, "a data file") }
+      try Output.refuseInput(output, option: "--output", inputs: inputs)
       var postsolve: String? = nil
       let program: LinearProgram
       var gmpl: MathProgModel? = nil
@@ -82,6 +109,7 @@ extension Corridor {
       case .cplexLP:
         program = try LinearProgram.read(file, format: .cplexLP)
       case .mathProg:
+        for d in dataFiles { try InputKind.checkExists(d) }
         let m = try MathProgModel(model: file, data: dataFiles)
         gmpl = m
         program = m.program
@@ -95,26 +123,52 @@ extension Corridor {
       let report = LPSolutionReport(file: file, program: program, solution: solution,
                                     postsolveOutput: postsolve, includeLog: solver.includeLog)
       try Output.emit(try report.render(format), to: output)
-      return ExitStatus(solution.termination)
+      return judge(ExitStatus(solution.termination), solution.termination, solution.certificate)
+    }
+
+    private func judge(_ status: ExitStatus, _ termination: TerminationStatus, _ certificate: Certificate?) -> ExitStatus {
+      let (judged, warning) = ExitStatus.judge(status, termination: termination, certificate: certificate)
+      if let warning { Output.warning(warning) }
+      return judged
     }
 
     private func readMPS() throws -> LinearProgram {
       let sense: ObjectiveSense? = max ? .maximize : nil
-      switch mpsFormat {
-      case .free: return try LinearProgram.read(file, format: .freeMPS, sense: sense)
-      case .fixed: return try LinearProgram.read(file, format: .fixedMPS, sense: sense)
-      case .auto:
-        do {
-          return try LinearProgram.read(file, format: .freeMPS, sense: sense)
-        } catch LPError.readFailed(_, let freeMessage) {
-          do {
-            return try LinearProgram.read(file, format: .fixedMPS, sense: sense)
-          } catch LPError.readFailed(let path, let fixedMessage) {
-            throw LPError.readFailed(path: path, message: "not valid free MPS (\(freeMessage)) nor fixed MPS (\(fixedMessage))")
-          }
-        }
+      let dialect: MPSDialect = mpsFormat ?? .auto
+      if dialect == .free { return try LinearProgram.read(file, format: .freeMPS, sense: sense) }
+      if dialect == .fixed { return try LinearProgram.read(file, format: .fixedMPS, sense: sense) }
+      let free: LPError
+      do {
+        return try LinearProgram.read(file, format: .freeMPS, sense: sense)
+      } catch {
+        guard case .readFailed = error else { throw error }
+        free = error
+      }
+      do {
+        return try LinearProgram.read(file, format: .fixedMPS, sense: sense)
+      } catch {
+        guard case .readFailed(let path, let fixedMessage) = error, case .readFailed(_, let freeMessage) = free else { throw error }
+        throw LPError.readFailed(path: path, message: "not valid free MPS (\(freeMessage)) nor fixed MPS (\(fixedMessage))")
       }
     }
+  }
+}
+
+/// The stderr warning for an answer whose certificate fails.
+enum CertificateWarning {
+  static func text(_ c: Certificate) -> String {
+    let tolerance = 1e-7
+    var failed: [String] = []
+    func check(_ name: String, _ value: Double?) {
+      if let v = value, v > tolerance { failed.append("\(name) \(String(format: "%.1e", v))") }
+    }
+    check("primal violation", Swift.max(c.maxBoundViolation, c.maxRowViolation))
+    check("dual infeasibility", c.maxDualInfeasibility)
+    check("complementarity", c.maxComplementarityViolation)
+    check("duality gap", c.relativeGap)
+    check("integrality", c.maxIntegralityViolation)
+    return "the solver reports an optimum, but its certificate fails (\(failed.joined(separator: ", ")) > \(tolerance), relative): "
+      + "figures may be inaccurate by about that much. Try --algorithm primal or dual (or interior with its crossover), or check the model's scaling; exit status 12"
   }
 }
 
@@ -131,6 +185,11 @@ enum InputKind: Equatable {
     else { self = .unknown }
   }
 
+  static func isFolder(_ path: String) -> Bool {
+    var isDir: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+  }
+
   /// Missing or unreadable input is exit 66, distinct from a bad file (65).
   static func checkExists(_ path: String) throws(CLIFailure) {
     var isDir: ObjCBool = false
@@ -138,7 +197,7 @@ enum InputKind: Equatable {
       throw CLIFailure(status: .inputMissing, message: "cannot open '\(path)': no such file")
     }
     guard !isDir.boolValue else {
-      throw CLIFailure(status: .inputMissing, message: "cannot open '\(path)': it is a folder, not a file")
+      throw CLIFailure(status: .inputMissing, message: "cannot open '\(path)': it is a folder, not a file; give the model file inside it")
     }
     guard FileManager.default.isReadableFile(atPath: path) else {
       throw CLIFailure(status: .inputMissing, message: "cannot open '\(path)': permission denied")
@@ -154,4 +213,15 @@ func loadCorridorModel(_ path: String, scenario: String?) throws -> CorridorMode
   let model = try ModelLoader.load(path: path, scenario: scenario)
   for w in model.warnings { Output.plain(w.description) }
   return model
+}
+
+/// Every file a corridor model was read from, with what it is to the user.
+func modelInputs(_ model: CorridorModel, file: String, scenario: String?) -> [(path: String, role: String)] {
+  var inputs: [(path: String, role: String)] = [(file, "the model")]
+  if let scenario { inputs.append((scenario, "the scenario")) }
+  for f in model.files {
+    let role = f.lowercased().hasSuffix(".csv") ? "a CSV file the model reads" : "a file the model reads"
+    inputs.append((f, role))
+  }
+  return inputs
 }

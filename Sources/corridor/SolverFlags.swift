@@ -7,25 +7,43 @@ extension ReportFormat: ExpressibleByArgument {}
 
 /// Solver options shared by the commands that solve.
 struct SolverFlags: ParsableArguments {
-  @Option(help: "LP algorithm: primal, dual, interior or auto (measured fastest for corridor LPs).")
+  @Option(help: "LP algorithm: primal, dual, interior (followed by a crossover to an optimal basis) or auto (measured fastest for corridor LPs).")
   var algorithm: SolverOptions.Algorithm = .auto
 
-  @Option(name: .customLong("time-limit"), help: ArgumentHelp("Stop after this many seconds (simplex and MIP).", valueName: "seconds"))
-  var timeLimit: Double?
+  // `.unconditional`: take the next word even when it starts with "-", so
+  // `--time-limit -5` reaches `validate` and is explained, instead of
+  // ArgumentParser's "Missing value" (it reads "-5" as an option).
+  @Option(name: .customLong("time-limit"), parsing: .unconditional,
+          help: ArgumentHelp("Stop after this many seconds (a positive number).", valueName: "seconds"))
+  var timeLimit: String?
+
+  @Flag(name: .customLong("no-crossover"), help: "With --algorithm interior: return GLPK's interior point as it is, without the crossover to an optimal vertex (faster on large models; approximate figures, no ranging; exit 12 when the certificate fails).")
+  var noCrossover = false
 
   @Flag(help: "Run GLPK's presolver (faster on some LPs; no warm start or ranging afterwards).")
   var presolve = false
 
-  @Flag(name: .customLong("log"), help: "Include GLPK's solver log in the report.")
+  @Flag(name: .customLong("log"), help: "Show GLPK's solver log: in the report for .mps, .lp and .mod files, on stderr for corridor models.")
   var includeLog = false
 
   func validate() throws {
-    if let t = timeLimit, !(t.isFinite && t > 0) {
-      throw ValidationError("--time-limit must be a positive number of seconds, not \(t)")
+    _ = try seconds()
+    if noCrossover && algorithm != .interior {
+      throw ValidationError("--no-crossover applies to --algorithm interior only")
     }
   }
 
+  /// The time limit in seconds, or nil; a usage error for anything but a positive finite number.
+  func seconds() throws(ValidationError) -> Double? {
+    guard let text = timeLimit else { return nil }
+    guard let t = Double(text), t.isFinite, t > 0 else {
+      throw ValidationError("--time-limit must be a positive number of seconds (such as 60 or 0.5), not '\(text)'")
+    }
+    return t
+  }
+
   var options: SolverOptions {
-    SolverOptions(algorithm: algorithm, presolve: presolve, timeLimit: timeLimit, captureLog: includeLog)
+    SolverOptions(algorithm: algorithm, presolve: presolve, timeLimit: (try? seconds()) ?? nil, captureLog: includeLog,
+                  crossover: !noCrossover)
   }
 }
