@@ -67,6 +67,7 @@ struct PlanCSV {
       w.text(s, n, "", "from", c.from)
       w.text(s, n, "", "to", c.to)
       w.flag(s, n, "", "enabled", c.enabled)
+      w.figure(s, n, "", "nominal_capacity", c.nominalCapacity)
       w.figure(s, n, "", "capacity", c.capacity)
       w.figure(s, n, "", "flow", c.flow)
       w.figure(s, n, "", "peak_flow", c.peakFlow)

@@ -64,12 +64,13 @@ struct PlanText {
     return n.map { "yes (\(count($0))" + (total.map { "/\(count($0))" } ?? "") + ")" } ?? "yes"
   }
 
-  /// Peak flow and loss are in the JSON and CSV; the table keeps to what fits on a line.
+  /// Capacity × availability, peak flow and loss are in the JSON and CSV; the table keeps to
+  /// what fits on a line.
   func corridors() -> FigureTable {
-    var t = FigureTable("Corridors (average flows; shadow price = worth of 1 more unit of capacity in each slice over \(hours))",
+    var t = FigureTable("Corridors (average flows; use: of capacity × availability; shadow price: worth of +1 capacity unit, all slices, \(hours))",
                         headers: ["corridor", "route", "capacity", "flow", "use", "shadow price", "binding"])
     for c in doc.corridors {
-      t.add([.text(c.name), .text("\(c.from) → \(c.to)"), .fig(c.capacity), .fig(c.flow), .fig(c.utilization),
+      t.add([.text(c.name), .text("\(c.from) → \(c.to)"), .fig(c.nominalCapacity), .fig(c.flow), .fig(c.utilization),
              .fig(c.shadowPrice, nil),
              .text(binding(c.binding, c.bindingSlices, of: doc.sliceCount, enabled: c.enabled))])
     }

@@ -37,7 +37,7 @@ extension ReportDocument {
     let corridors = plan.corridors.map { c in
       CorridorReport(
         name: c.name, commodity: c.commodity, from: c.from, to: c.to, enabled: c.enabled,
-        capacity: Figure(c.capacity, c.unit), flow: primal(c.flow, c.unit), peakFlow: primal(c.peakFlow, c.unit),
+        nominalCapacity: Figure(c.nominalCapacity, c.unit), capacity: Figure(c.capacity, c.unit), flow: primal(c.flow, c.unit), peakFlow: primal(c.peakFlow, c.unit),
         utilization: primal(c.utilization, ReportUnits.fraction), loss: Figure(c.lossFraction, ReportUnits.fraction),
         shadowPrice: dual(c.shadowPrice, units.perRate(c.unit)),
         binding: point ? c.binding : nil, bindingSlices: point ? c.bindingSlices : nil,

@@ -120,6 +120,10 @@ public struct CorridorReport: Codable, Sendable, Equatable {
   public var from: String
   public var to: String
   public var enabled: Bool
+  /// The model's capacity (hours-weighted over the slices), before availability: the unit
+  /// the shadow price is per.
+  public var nominalCapacity: Figure
+  /// Capacity × availability (hours-weighted): what the flow can use.
   public var capacity: Figure
   public var flow: Figure
   public var peakFlow: Figure

@@ -63,7 +63,7 @@ struct TablePlace {
 func tablePlace(_ r: CSVRow) -> TablePlace? {
   let n = r.name, d = r.detail
   switch (r.section, r.quantity) {
-  case ("corridor", "capacity"): return TablePlace(table: "Corridors", keys: [("corridor", n)], column: "capacity")
+  case ("corridor", "nominal_capacity"): return TablePlace(table: "Corridors", keys: [("corridor", n)], column: "capacity")
   case ("corridor", "flow"): return TablePlace(table: "Corridors", keys: [("corridor", n)], column: "flow")
   case ("corridor", "utilization"): return TablePlace(table: "Corridors", keys: [("corridor", n)], column: "use")
   case ("corridor", "shadow_price"): return TablePlace(table: "Corridors", keys: [("corridor", n)], column: "shadow price")
@@ -101,7 +101,7 @@ func tablePlace(_ r: CSVRow) -> TablePlace? {
 
 /// CSV quantities with a unit that the tables leave out on purpose (they are in JSON and CSV).
 let notInTables: Set<String> = [
-  "corridor.peak_flow", "corridor.loss", "corridor.binding_slices", "constraint.binding_rows", "plan.horizon_hours",
+  "corridor.capacity", "corridor.peak_flow", "corridor.loss", "corridor.binding_slices", "constraint.binding_rows", "plan.horizon_hours",
   "plan.objective", "stage.objective", "timings.build_seconds", "timings.solve_seconds", "timings.extract_seconds",
 ]
 

@@ -64,7 +64,7 @@ struct ReportGoldenTests {
   @Test func shadowPriceUnits() throws {
     let report = PlanReport(plan: SamplePlans.everySection)
     let table = try report.render(.table)
-    #expect(table.contains("shadow price = worth of 1 more unit of capacity in each slice over 48 h)"))
+    #expect(table.contains("shadow price: worth of +1 capacity unit, all slices, 48 h)"))
     let main = try #require(table.split(separator: "\n").first { $0.hasPrefix("main ") })
     #expect(main.contains(" 12,346 USD/MW "), "\(main)")
     #expect(!table.contains("/yr") && !table.contains("per 48 h"))
