@@ -110,7 +110,9 @@ struct CSVTests {
       let t = try CSVTable.parse(bytes, path: "big.csv").get()
       for c in 1...10 { _ = try t.numbers(column: c, count: 8760).get() }
     }
-    // Generous bound for debug builds on a loaded machine; release is far faster.
-    #expect(elapsed < .seconds(2))
+    // Only a guard against quadratic behaviour (8,760² cell visits would take
+    // minutes): generous for a debug build on a shared 2-core machine, where
+    // this takes about 0.1 s alone and a few seconds under load.
+    #expect(elapsed < .seconds(30), "\(elapsed)")
   }
 }
