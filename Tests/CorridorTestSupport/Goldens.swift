@@ -29,8 +29,7 @@ public enum GoldenMode: Equatable, Sendable {
   /// The mode for an environment (default: this process's).
   public static func from(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> GoldenMode {
     guard environment["RECORD_GOLDENS"] == "1" else { return .compare }
-    let ci = (environment["CI"] ?? "").lowercased()
-    return ["true", "1", "yes"].contains(ci) ? .refusedUnderCI : .record
+    return isCI(environment) ? .refusedUnderCI : .record
   }
 
   /// The mode of this test run.
