@@ -1,0 +1,143 @@
+// The figures quoted in the shipped oil models' comments, checked against an
+// independent derivation (issue #8 item 21).
+//
+// Reference: scripts/reference-oil-lp.py writes the oil LP out by hand from the
+// model files' data (supply 78.7 Mt/yr at 70 USD/t, each corridor's capacity and
+// tariff, each market's price, KZ's BTC agreement), solves it with scipy's
+// HiGHS, checks that every flow is unique over the optimal face, and finds each
+// corridor's shadow price by re-solving with its capacity moved by ±0.01 Mt/yr.
+// Its results equal the figures the model comments quote (oil-2030: CPC 72.5,
+// Aktau 3.6 = Supsa 3.0 + BTC 0.6, China 1.1, Samara 1.5 Mt/yr; CPC's capacity
+// worth 502 − 472.5 = 29.5 USD/t; the CPC scenarios' shut-in volumes). The
+// numbers below are copied from the script's output, not from the planner's.
+//
+// Money in the LP is in M USD/yr (1 Mt/yr × 1 USD/t); the plan reports USD, so
+// reference objectives and shadow prices are multiplied by 1e6. A shadow price
+// is pinned only where the left and right derivatives agree (a unique dual);
+// where they differ (a degenerate vertex) the reported price must lie between them.
+// Not covered: cpc-outage-3-months (its formulation changes with time-varying
+// capacity, issue #8 item 4).
+
+import Foundation
+import Testing
+
+/// One model's reference figures (scripts/reference-oil-lp.py).
+struct OilReference: Sendable, CustomStringConvertible {
+  var model: String
+  /// M USD/yr.
+  var objective: Double
+  /// Mt/yr of crude produced (78.7 − shut in).
+  var supplyUsed: Double
+  /// corridor → Mt/yr.
+  var flows: [String: Double]
+  /// corridor → (left, right) derivative of the objective in its capacity, USD/t.
+  var shadowPrices: [String: (left: Double, right: Double)]
+  var description: String { model }
+
+  static let all: [OilReference] = [
+    OilReference(
+      model: "models/oil-2030.toml", objective: 33_926.85, supplyUsed: 78.7,
+      flows: ["cpc": 72.5, "atyrau-samara": 1.5, "kz-aktau": 3.6, "aktau-baku": 3.6, "btc": 0.6, "baku-supsa": 3.0,
+              "china": 1.1],
+      shadowPrices: ["cpc": (29.5, 29.5), "atyrau-samara": (0, 0), "kz-aktau": (23.5, 23.5), "aktau-baku": (0, 0),
+                     "btc": (0, 0), "baku-supsa": (2.5, 2.5), "china": (17.5, 17.5)]),
+    OilReference(
+      model: "models/scenarios/cpc-minus-24.toml", objective: 29_267.8, supplyUsed: 68.4,
+      flows: ["cpc": 55.1, "atyrau-samara": 8.6, "kz-aktau": 3.6, "aktau-baku": 3.6, "btc": 0.6, "baku-supsa": 3.0,
+              "china": 1.1],
+      shadowPrices: ["cpc": (432, 432), "atyrau-samara": (402.5, 402.5), "kz-aktau": (426, 426), "aktau-baku": (0, 0),
+                     "btc": (0, 0), "baku-supsa": (2.5, 2.5), "china": (420, 420)]),
+    OilReference(
+      model: "models/scenarios/cpc-minus-50.toml", objective: 21_124.6, supplyUsed: 49.55,
+      flows: ["cpc": 36.25, "atyrau-samara": 8.6, "kz-aktau": 3.6, "aktau-baku": 3.6, "btc": 0.6, "baku-supsa": 3.0,
+              "china": 1.1],
+      shadowPrices: ["cpc": (432, 432), "atyrau-samara": (402.5, 402.5), "kz-aktau": (426, 426), "aktau-baku": (0, 0),
+                     "btc": (0, 0), "baku-supsa": (2.5, 2.5), "china": (420, 420)]),
+    // Aktau 10 = the tanker leg's 10 and BTC 7 = the agreement's 7: a degenerate
+    // vertex, so the Caspian legs' prices are intervals.
+    OilReference(
+      model: "models/scenarios/cpc-minus-50-caspian-stretch.toml", objective: 23_851, supplyUsed: 55.95,
+      flows: ["cpc": 36.25, "atyrau-samara": 8.6, "kz-aktau": 10, "aktau-baku": 10, "btc": 7, "baku-supsa": 3.0,
+              "china": 1.1],
+      shadowPrices: ["cpc": (432, 432), "atyrau-samara": (402.5, 402.5), "kz-aktau": (426, 0), "aktau-baku": (426, 0),
+                     "btc": (0, 0), "baku-supsa": (428.5, 2.5), "china": (420, 420)]),
+  ]
+}
+
+@Suite("Reference figures of the oil models (independent LP)", .enabled(if: corridorBinary != nil, "the corridor binary was not found"))
+struct ReferenceFigureTests {
+  /// Flows: 1e-6 Mt/yr (1 t/yr). Money: 1e-9 relative (the LP's data are exact decimals).
+  static let flowTolerance = 1e-6
+  static let moneyTolerance = 1e-9
+
+  @Test(arguments: OilReference.all)
+  func planMatchesTheReference(ref: OilReference) throws {
+    let r = try corridor("solve", ref.model, "--format", "json")
+    #expect(r.status == 0, "\(r)")
+    let o = try #require(jsonObject(r.stdout))
+    #expect(o["status"] as? String == "optimal")
+    let z = try #require(number(o["objective"]))
+    #expect(abs(z - ref.objective * 1e6) <= Self.moneyTolerance * ref.objective * 1e6,
+            "\(ref.model): objective \(z) USD, reference \(ref.objective) M USD")
+
+    let corridors = try #require(o["corridors"] as? [[String: Any]])
+    #expect(Set(corridors.compactMap { $0["name"] as? String }) == Set(ref.flows.keys))
+    for c in corridors {
+      let name = try #require(c["name"] as? String)
+      let flow = try #require(quantity(c["flow"]))
+      #expect(flow.unit == "Mt/yr")
+      let want = try #require(ref.flows[name])
+      let got = try #require(flow.value)
+      #expect(abs(got - want) <= Self.flowTolerance, "\(ref.model): \(name) carries \(got) Mt/yr, reference \(want)")
+
+      let (left, right) = try #require(ref.shadowPrices[name])
+      let price = try #require(quantity(c["shadow_price"]))
+      #expect(price.unit.hasPrefix("USD/"), "\(ref.model): \(name) shadow price unit \(price.unit)")
+      let value = try #require(price.value, "\(ref.model): \(name) has no shadow price") / 1e6
+      let lo = min(left, right), hi = max(left, right)
+      let slack = 1e-6 * max(1, abs(hi))
+      #expect(value >= lo - slack && value <= hi + slack,
+              "\(ref.model): \(name) shadow price \(value) USD/t, reference \(lo == hi ? "\(lo)" : "between \(lo) and \(hi)")")
+    }
+
+    let countries = try #require(o["countries"] as? [[String: Any]])
+    let kz = try #require(countries.first { $0["name"] as? String == "KZ" })
+    let supply = try #require((kz["supply"] as? [[String: Any]])?.first)
+    let used = try #require(quantity(supply["used"])?.value)
+    #expect(abs(used - ref.supplyUsed) <= Self.flowTolerance,
+            "\(ref.model): KZ produces \(used) Mt/yr, reference \(ref.supplyUsed) (shut in \(78.7 - ref.supplyUsed))")
+  }
+}
+
+/// Whether python3 with scipy is installed (to re-run the reference script).
+let scipyAvailable: Bool = {
+  guard let r = try? run("/usr/bin/env", ["python3", "-c", "import scipy.optimize"], timeout: 60) else { return false }
+  return r.status == 0
+}()
+
+@Suite("The oil reference script")
+struct ReferenceScriptTests {
+  /// The figures above are the script's output: re-run it (it also checks the
+  /// model comments' figures and the uniqueness of every flow, exit 1 if not)
+  /// and compare. Shown as skipped, with the reason, where scipy is missing.
+  @Test(.enabled(if: scipyAvailable, "python3 with scipy is not installed"))
+  func scriptReproducesTheFigures() throws {
+    let r = try run("/usr/bin/env", ["python3", "scripts/reference-oil-lp.py"], timeout: 300)
+    #expect(r.status == 0, "\(r)")
+    let o = try #require(jsonObject(r.stdout))
+    for ref in OilReference.all {
+      let m = try #require(o[ref.model] as? [String: Any], "\(ref.model) missing from the script's output")
+      #expect(abs((number(m["objective_musd"]) ?? .nan) - ref.objective) <= 1e-9 * ref.objective, "\(ref.model) objective")
+      let flows = try #require(m["flows"] as? [String: Any])
+      #expect(abs((number(flows["supply"]) ?? .nan) - ref.supplyUsed) <= 1e-9, "\(ref.model) supply")
+      let prices = try #require(m["shadow_prices"] as? [String: Any])
+      for (name, want) in ref.flows {
+        #expect(abs((number(flows[name]) ?? .nan) - want) <= 1e-9, "\(ref.model) \(name) flow")
+        let p = try #require(prices[name] as? [String: Any])
+        let (left, right) = try #require(ref.shadowPrices[name])
+        #expect(abs((number(p["left"]) ?? .nan) - left) <= 1e-6 && abs((number(p["right"]) ?? .nan) - right) <= 1e-6,
+                "\(ref.model) \(name) shadow price \(p), here (\(left), \(right))")
+      }
+    }
+  }
+}
