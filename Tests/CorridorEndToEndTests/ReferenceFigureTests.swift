@@ -1,5 +1,5 @@
-// The figures quoted in the shipped oil models' comments, checked against an
-// independent derivation (issue #8 item 21).
+// The figures quoted in the shipped oil and fiber models' comments, checked
+// against an independent derivation (issue #8 item 21).
 //
 // Reference: scripts/reference-oil-lp.py writes the oil LP out by hand from the
 // model files' data (supply 78.7 Mt/yr at 70 USD/t, each corridor's capacity and
@@ -17,6 +17,13 @@
 // where they differ (a degenerate vertex) the reported price must lie between them.
 // Not covered: cpc-outage-3-months (its formulation changes with time-varying
 // capacity, issue #8 item 4).
+//
+// Fiber: scripts/reference-fiber-lp.py does the same for models/fiber-2030.toml
+// (flows by country of origin, the 25 % UZ min-share rule on the Caspian
+// crossings, 99 % availability of the two Kazakh cables; 1 Tbps-yr at
+// 150 USD/Gbps/month = 1.8 M USD). Its figures equal the comment's (crossings
+// 15.84 + 3.96 + 2 full; UZ delivers 5.45 Tbps, KZ 16.35, AZ 8) and are unique;
+// by-country corridor flows are not (see GoldenPolicy) and are not checked.
 
 import Foundation
 import Testing
@@ -109,6 +116,56 @@ struct ReferenceFigureTests {
   }
 }
 
+/// models/fiber-2030.toml's reference figures (scripts/reference-fiber-lp.py).
+enum FiberReference {
+  static let model = "models/fiber-2030.toml"
+  /// M USD/yr.
+  static let objective = 36.257146368
+  /// corridor → Tbps.
+  static let flows: [String: Double] = [
+    "tcfo": 15.84, "kuryk-buzovna": 3.96, "kz-tm": 0, "uz-tm": 2, "tm-az": 2, "uz-kz": 3.45, "az-ge": 29.8,
+    "black-sea-fiber": 29.8,
+  ]
+  /// country → Tbps delivered to the EU.
+  static let delivered: [String: Double] = ["KZ": 16.35, "UZ": 5.45, "AZ": 8]
+  /// country → M USD/yr.
+  static let netValues: [String: Double] = ["KZ": 18.934806816, "UZ": 5.657602272, "AZ": 11.66473728]
+}
+
+@Suite("Reference figures of the fiber model (independent LP)", .enabled(if: corridorBinary != nil, "the corridor binary was not found"))
+struct FiberReferenceFigureTests {
+  @Test func planMatchesTheReference() throws {
+    let r = try corridor("solve", FiberReference.model, "--format", "json")
+    #expect(r.status == 0, "\(r)")
+    let o = try #require(jsonObject(r.stdout))
+    let z = try #require(number(o["objective"]))
+    #expect(abs(z - FiberReference.objective * 1e6) <= 1e-9 * FiberReference.objective * 1e6,
+            "objective \(z) USD, reference \(FiberReference.objective) M USD")
+    let corridors = try #require(o["corridors"] as? [[String: Any]])
+    #expect(Set(corridors.compactMap { $0["name"] as? String }) == Set(FiberReference.flows.keys))
+    for c in corridors {
+      let name = try #require(c["name"] as? String)
+      let flow = try #require(quantity(c["flow"]))
+      #expect(flow.unit == "Tbps")
+      let got = try #require(flow.value), want = try #require(FiberReference.flows[name])
+      #expect(abs(got - want) <= 1e-6, "\(name) carries \(got) Tbps, reference \(want)")
+    }
+    let eu = try #require((o["markets"] as? [[String: Any]])?.first { $0["name"] as? String == "EU" })
+    let byCountry = try #require(eu["by_country"] as? [[String: Any]])
+    for (country, want) in FiberReference.delivered {
+      let row = byCountry.first { $0["country"] as? String == country }
+      let got = try #require(quantity(row?["delivered"])?.value, "no delivery of \(country)")
+      #expect(abs(got - want) <= 1e-6, "\(country) delivers \(got) Tbps, reference \(want)")
+    }
+    let countries = try #require(o["countries"] as? [[String: Any]])
+    for (country, want) in FiberReference.netValues {
+      let row = countries.first { $0["name"] as? String == country }
+      let got = try #require(quantity(row?["net_value"])?.value, "no net value of \(country)")
+      #expect(abs(got - want * 1e6) <= 1e-9 * want * 1e6, "\(country) net value \(got) USD, reference \(want) M USD")
+    }
+  }
+}
+
 /// Whether python3 with scipy is installed (to re-run the reference script).
 let scipyAvailable: Bool = {
   guard let r = try? run("/usr/bin/env", ["python3", "-c", "import scipy.optimize"], timeout: 60) else { return false }
@@ -138,6 +195,24 @@ struct ReferenceScriptTests {
         #expect(abs((number(p["left"]) ?? .nan) - left) <= 1e-6 && abs((number(p["right"]) ?? .nan) - right) <= 1e-6,
                 "\(ref.model) \(name) shadow price \(p), here (\(left), \(right))")
       }
+    }
+  }
+
+  @Test(.enabled(if: scipyAvailable, "python3 with scipy is not installed"))
+  func fiberScriptReproducesTheFigures() throws {
+    let r = try run("/usr/bin/env", ["python3", "scripts/reference-fiber-lp.py"], timeout: 300)
+    #expect(r.status == 0, "\(r)")
+    let o = try #require(jsonObject(r.stdout))
+    #expect(abs((number(o["objective_musd"]) ?? .nan) - FiberReference.objective) <= 1e-9 * FiberReference.objective)
+    let f = try #require(o["figures"] as? [String: Any])
+    for (name, want) in FiberReference.flows {
+      #expect(abs((number(f["flow \(name)"]) ?? .nan) - want) <= 1e-9, "flow \(name)")
+    }
+    for (country, want) in FiberReference.delivered {
+      #expect(abs((number(f["delivered \(country)"]) ?? .nan) - want) <= 1e-9, "delivered \(country)")
+    }
+    for (country, want) in FiberReference.netValues {
+      #expect(abs((number(f["net value \(country)"]) ?? .nan) - want) <= 1e-9 * want, "net value \(country)")
     }
   }
 }
