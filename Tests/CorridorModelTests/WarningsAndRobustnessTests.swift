@@ -108,7 +108,7 @@ struct RobustnessTests {
     var rng = SplitMix(state: UInt64(seed) &* 1_000_003)
     let dir = scratchDirectory("mutations-\(seed)")
     write("slice,AZ,RO-price\nwinter,1,2\nsummer,3,4\n", to: dir + "/profiles.csv")
-    var loaded = 0
+    var loaded = 0, failed = 0
     for round in 0..<40 {
       var s = scalars
       for _ in 0..<Int.random(in: 1...4, using: &rng) {
@@ -119,17 +119,24 @@ struct RobustnessTests {
         s.replaceSubrange(at..<end, with: Array(replacement.unicodeScalars))
       }
       let path = dir + "/m\(round).toml"
-      write(String(String.UnicodeScalarView(s)), to: path)
+      let text = String(String.UnicodeScalarView(s))
+      write(text, to: path)
+      let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
       do {
         _ = try ModelLoader.load(path: path)
         loaded += 1
       } catch {
         #expect(!error.diagnostics.isEmpty)
         #expect(error.diagnostics.contains { $0.severity == .error })
+        // A diagnostic about the mutated file points at one of its lines.
+        for d in error.diagnostics where d.file.hasSuffix("/m\(round).toml") {
+          if let line = d.line { #expect(line >= 1 && line <= lineCount, "\(d) (the file has \(lineCount) lines)") }
+        }
+        failed += 1
       }
     }
-    // Reaching here without a trap is the point; some mutations are harmless.
-    #expect(loaded <= 40)
+    // No trap is the first point; most mutations break the file (a few are harmless).
+    #expect(failed > 0 && loaded + failed == 40, "loaded \(loaded), failed \(failed)")
   }
 
   @Test("a NUL byte written by the test helper reaches the loader and is an error with its place")
