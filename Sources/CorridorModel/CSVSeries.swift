@@ -105,17 +105,6 @@ struct CSVTable {
     return .success(CSVTable(path: path, bytes: bytes, header: header, headerLine: headerLine, rows: rows))
   }
 
-  /// The 1-based line and column of byte `offset` of a row that starts at byte
-  /// `rowStart` on line `rowLine`: a quoted newline carries a row over several lines.
-  static func place(of offset: Int, in bytes: [UInt8], rowLine: Int, rowStart: Int) -> (line: Int, column: Int) {
-    var line = rowLine, start = rowStart
-    for k in rowStart..<offset where bytes[k] == 0x0A {
-      line += 1
-      start = k + 1
-    }
-    return (line, offset - start + 1)
-  }
-
   /// The trimmed, unquoted text of a field.
   static func text(_ bytes: [UInt8], _ range: Range<Int>) -> String {
     let r = trimmed(bytes, range)
@@ -132,6 +121,17 @@ struct CSVTable {
     while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
     while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 || bytes[b - 1] == 0x0D { b -= 1 }
     return a..<b
+  }
+
+  /// The 1-based line and column of byte `offset` of a row that starts at byte
+  /// `rowStart` on line `rowLine`: a quoted newline carries a row over several lines.
+  static func place(of offset: Int, in bytes: [UInt8], rowLine: Int, rowStart: Int) -> (line: Int, column: Int) {
+    var line = rowLine, start = rowStart
+    for k in rowStart..<offset where bytes[k] == 0x0A {
+      line += 1
+      start = k + 1
+    }
+    return (line, offset - start + 1)
   }
 
   /// Index of a column, or a problem naming the columns that exist.
