@@ -52,6 +52,17 @@ import Testing
     #expect(!c.holds(tolerance: Self.tolerance))
   }
 
+  /// An upper bound too: x ∈ [0, 2] at 2.5 is (2.5 − 2) / (1 + 2) = 1/6 outside.
+  @Test func aPointBreakingAnUpperBound() throws {
+    let lp = LinearProgram(name: "upper", sense: .maximize)
+    let x = try lp.addVariable(name: "x", bounds: 0...2)
+    try lp.setObjective(LinearExpression(x))
+    let c = lp.certificate(values: [2.5], duals: nil, objective: 2.5)
+    #expect(close(c.maxBoundViolation, 1.0 / 6, 1e-12), "\(c)")
+    #expect(!c.holds(tolerance: Self.tolerance))
+    #expect(lp.certificate(values: [2], duals: nil, objective: 2).holds(tolerance: 1e-12))
+  }
+
   /// b = 1.5 breaks r1 (4.5 > 4; bounds hold): 0.5 / (1 + 4) = 0.1.
   @Test func aPointBreakingARow() throws {
     let lp = try Self.model()
