@@ -47,7 +47,7 @@ struct CSVTable {
     var fields: [Range<Int>] = []
     while i < n {
       line += 1
-      let lineStart = i
+      let lineStart = i, rowLine = line
       // Blank or comment line?
       var j = i
       while j < n, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
@@ -59,6 +59,7 @@ struct CSVTable {
       fields.removeAll(keepingCapacity: true)
       var fieldStart = i
       var inQuotes = false
+      var quoteStart = i
       var lineEnd = n
       var k = i
       while k < n {
@@ -75,6 +76,7 @@ struct CSVTable {
         }
         if b == 0x22 {
           inQuotes = true
+          quoteStart = k
         } else if b == 0x2C {  // ,
           fields.append(fieldStart..<k)
           fieldStart = k + 1
@@ -85,7 +87,9 @@ struct CSVTable {
         k += 1
       }
       if inQuotes {
-        return .failure(Problem(message: "unterminated quoted field", line: line, column: fieldStart - lineStart + 1))
+        // At the opening quote (the rest of the file is inside the field).
+        let at = place(of: quoteStart, in: bytes, rowLine: rowLine, rowStart: lineStart)
+        return .failure(Problem(message: "unterminated quoted field", line: at.line, column: at.column))
       }
       var end = lineEnd
       if end > fieldStart, bytes[end - 1] == 0x0D { end -= 1 }
@@ -93,9 +97,9 @@ struct CSVTable {
       i = lineEnd + 1
       if header == nil {
         header = fields.map { text(bytes, $0) }
-        headerLine = line
+        headerLine = rowLine
       } else {
-        rows.append((line, lineStart, fields))
+        rows.append((rowLine, lineStart, fields))
       }
     }
     guard let header else {
@@ -153,6 +157,17 @@ struct CSVTable {
     return a..<b
   }
 
+  /// The 1-based line and column of byte `offset` of a row that starts at byte
+  /// `rowStart` on line `rowLine`: a quoted newline carries a row over several lines.
+  static func place(of offset: Int, in bytes: [UInt8], rowLine: Int, rowStart: Int) -> (line: Int, column: Int) {
+    var line = rowLine, start = rowStart
+    for k in rowStart..<offset where bytes[k] == 0x0A {
+      line += 1
+      start = k + 1
+    }
+    return (line, offset - start + 1)
+  }
+
   /// Index of a column, or a problem naming the columns that exist.
   func columnIndex(_ name: String) -> Result<Int, Problem> {
     if let k = header.firstIndex(of: name) { return .success(k) }
@@ -177,25 +192,26 @@ struct CSVTable {
     var more = 0
     let name = k < header.count ? header[k] : "#\(k + 1)"
     for row in rows.prefix(count) {
-      func fail(_ message: String, _ column: Int) {
+      /// A problem at byte `offset` (its line and column worked out only on failure).
+      func fail(_ message: String, at offset: Int) {
         if problems.count < 10 {
-          problems.append(Problem(message: message, line: row.line, column: column))
+          let at = CSVTable.place(of: offset, in: bytes, rowLine: row.line, rowStart: row.lineStart)
+          problems.append(Problem(message: message, line: at.line, column: at.column))
         } else {
           more += 1
         }
       }
       guard k < row.fields.count else {
-        fail("row at line \(row.line) has \(row.fields.count) cells, but column '\(name)' is cell \(k + 1); fill the row", 1)
+        fail("row at line \(row.line) has \(row.fields.count) cells, but column '\(name)' is cell \(k + 1); fill the row", at: row.lineStart)
         values.append(0)
         continue
       }
       let field = CSVTable.trimmed(bytes, row.fields[k])
-      let column = field.lowerBound - row.lineStart + 1
       if let v = CSVTable.parseNumber(bytes, field) {
         if v.isFinite {
           values.append(v)
         } else {
-          fail("cell in column '\(name)' (column \(k + 1)) is not a finite number: '\(CSVTable.text(bytes, field))'", column)
+          fail("cell in column '\(name)' (column \(k + 1)) is not a finite number: '\(CSVTable.text(bytes, field))'", at: field.lowerBound)
           values.append(0)
         }
       } else {
@@ -203,7 +219,7 @@ struct CSVTable {
         fail(
           cell.isEmpty
             ? "empty cell in column '\(name)' (column \(k + 1)); write a number"
-            : "cell '\(cell)' in column '\(name)' (column \(k + 1)) is not a number", column)
+            : "cell '\(cell)' in column '\(name)' (column \(k + 1)) is not a number", at: field.lowerBound)
         values.append(0)
       }
     }

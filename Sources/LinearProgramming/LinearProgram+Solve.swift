@@ -208,6 +208,13 @@ extension LinearProgram {
       case GLP_UNBND:
         return result(prim == .feasible ? .unbounded : .infeasibleOrUnbounded, "GLP_UNBND: problem has unbounded solution")
       case GLP_INFEAS:
+        // The dual simplex can end (rc 0) on a dual infeasibility with an infeasible
+        // basic point: that proves only "infeasible or unbounded" (a feasible,
+        // unbounded model ends here), never infeasibility, and the point's
+        // objective means nothing.
+        if glp_get_dual_stat(p) == GLP_NOFEAS {
+          return result(.infeasibleOrUnbounded, "GLP_INFEAS: no dual feasible solution (the model is infeasible or unbounded)")
+        }
         return result(.infeasible, "GLP_INFEAS: solution is infeasible")
       default:
         return result(.solverError, "GLP_UNDEF: solution is undefined", primal: .none, dualS: .none)

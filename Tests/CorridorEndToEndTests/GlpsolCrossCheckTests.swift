@@ -7,6 +7,7 @@
 // rounds to 7 digits) and compared at 1e-7 relative. Both the CPLEX LP and the
 // free MPS export are checked (MPS stores no sense: glpsol gets --max/--min).
 
+import CorridorTestSupport
 import Foundation
 import Testing
 
@@ -52,5 +53,17 @@ struct GlpsolCrossCheckTests {
     let z2 = try #require(fromMPS.objective, "glpsol did not solve \(mps):\n\(fromMPS.report.prefix(1500))")
     #expect(objectiveMatches(z2, objective),
             "\(model): glpsol --freemps \(z2), corridor solve \(objective) (Δ \(z2 - objective))")
+  }
+}
+
+/// Under CI the cross-check tools must be there, or the suites that need them
+/// would be skipped unnoticed (outside CI they show as skipped, with the reason).
+@Suite("CI has the cross-check tools")
+struct CIToolTests {
+  @Test(.enabled(if: runningUnderCI, "only under CI (CI=true)"))
+  func glpsolAndTheExamplesAreInstalled() {
+    #expect(glpsolPath != nil, "glpsol is missing (scripts/install-deps.sh installs glpk-utils)")
+    #expect(fileExists(glpkExamples + "/plan.mps"), "GLPK's examples are missing at \(glpkExamples) (glpk-utils)")
+    #expect(corridorBinary != nil, "the corridor binary was not found")
   }
 }

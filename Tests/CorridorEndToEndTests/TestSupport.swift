@@ -219,21 +219,6 @@ func flowMatches(_ a: Double, _ b: Double) -> Bool {
   abs(a - b) <= flowRelativeTolerance * max(abs(a), abs(b)) + flowAbsoluteTolerance
 }
 
-// MARK: Text goldens
-
-/// Whether `RECORD_GOLDENS=1` asks to rewrite golden files instead of comparing.
-let recordingGoldens = ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1"
-
-/// A line diff of two texts: the first differing lines with their numbers.
-func lineDiff(expected: String, actual: String, limit: Int = 20) -> String {
-  let e = expected.components(separatedBy: "\n"), a = actual.components(separatedBy: "\n")
-  var out: [String] = []
-  for i in 0..<max(e.count, a.count) where out.count < limit * 2 {
-    let x = i < e.count ? e[i] : nil, y = i < a.count ? a[i] : nil
-    if x != y {
-      if let x { out.append("-\(i + 1): \(x)") }
-      if let y { out.append("+\(i + 1): \(y)") }
-    }
-  }
-  return out.joined(separator: "\n")
-}
+// MARK: Goldens
+// Recording, refusal under CI and the line diff live in CorridorTestSupport
+// (Goldens.swift); GoldenSolutionTests compares its JSON digests with tolerances.

@@ -94,6 +94,44 @@ struct LocatorTests {
   func malformed(text: String) {
     var l = KeyLocator(text)
     l.run()
+    expectPositionsInside(l, text)
+  }
+
+  /// Every position the locator records, and its fatal-syntax place, lies inside the text.
+  func expectPositionsInside(_ l: KeyLocator, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    for (key, p) in l.positions {
+      #expect(isInside(line: p.line, column: p.column, of: text) && isInside(line: p.valueLine, column: p.valueColumn, of: text),
+              "\(key) at \(p) lies outside \(text.debugDescription)", sourceLocation: sourceLocation)
+    }
+    if let f = l.fatalSyntax {
+      #expect(isInside(line: f.line, column: f.column, of: text), "fatal syntax at \(f.line):\(f.column) outside \(text.debugDescription)",
+              sourceLocation: sourceLocation)
+    }
+  }
+
+  /// Seeded token soup: never a hang or crash, every recorded key and fatal
+  /// syntax inside the text, and the soups both find keys and trip the guard.
+  @Test("token soup: positions inside the text", arguments: 0..<4)
+  func soup(seed: UInt64) {
+    let tokens = [
+      "[", "]", "[[", "]]", "{", "}", "=", ",", ".", "\"", "'", "\"\"\"", "'''", "#", "\n", " ", "\t", "a", "b-c", "1",
+      "é", "\u{2028}", "\u{85}", "\r\n", "\\",
+    ]
+    var state = seed &* 0x9E37_79B9_7F4A_7C15 &+ 1
+    func next(_ n: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(n))
+    }
+    var withKeys = 0, fatal = 0
+    for _ in 0..<400 {
+      let text = (0..<next(24)).map { _ in tokens[next(tokens.count)] }.joined()
+      var l = KeyLocator(text)
+      l.run()
+      expectPositionsInside(l, text)
+      if !l.positions.isEmpty { withKeys += 1 }
+      if l.fatalSyntax != nil { fatal += 1 }
+    }
+    #expect(withKeys > 0 && fatal > 0, "texts with keys \(withKeys), with fatal syntax \(fatal)")
   }
 
   @Test("ancestor lookup finds the enclosing table")

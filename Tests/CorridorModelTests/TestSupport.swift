@@ -33,11 +33,29 @@ func scratchDirectory(_ name: String) -> String {
   return dir
 }
 
-/// Writes `text` to `path`.
-func write(_ text: String, to path: String) {
-  guard let f = fopen(path, "wb") else { return }
-  _ = text.withCString { fputs($0, f) }
-  fclose(f)
+/// Writes `text` to `path`, every byte of it: NUL bytes too (`fputs` would stop
+/// at the first one, so a NUL in a test model never reached the loader).
+/// A file that cannot be written is a test failure, not a silent skip.
+func write(_ text: String, to path: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  let bytes = Array(text.utf8)
+  guard let f = fopen(path, "wb") else {
+    Issue.record("cannot open \(path) for writing (errno \(errno))", sourceLocation: sourceLocation)
+    return
+  }
+  let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, f) }
+  let closed = fclose(f)
+  if written != bytes.count || closed != 0 {
+    Issue.record("wrote \(written) of \(bytes.count) bytes to \(path)", sourceLocation: sourceLocation)
+  }
+}
+
+/// Whether a 1-based (line, column) position lies inside `text`, counting lines
+/// by "\n" and columns in unicode scalars (as the locator and the expression
+/// parser do); the column just past a line's end counts (an error at the end).
+func isInside(line: Int, column: Int, of text: String) -> Bool {
+  let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+  guard line >= 1, line <= lines.count else { return false }
+  return column >= 1 && column <= lines[line - 1].count + 1
 }
 
 /// The diagnostics (errors and warnings) of a failing load; empty if it loaded.

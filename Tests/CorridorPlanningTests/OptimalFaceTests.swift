@@ -141,6 +141,12 @@ struct OptimalFaceTests {
       .filter { $0 != "models-electricity-hourly-8760.json" }  // 8,760 slices: too slow here
   }
 
+  /// The argument list above is read with `try?`: an empty or shrunken list
+  /// would pass silently, so count it (17 goldens besides the hourly model's).
+  @Test func everyGoldenIsChecked() {
+    #expect(Self.goldens.count >= 17, "only \(Self.goldens.count) goldens found in \(Self.goldenFolder)")
+  }
+
   @Test(arguments: goldens)
   func goldenPinsOnlyUniqueFigures(golden: String) throws {
     let pins = try GoldenPins.read(Self.goldenFolder + "/" + golden)

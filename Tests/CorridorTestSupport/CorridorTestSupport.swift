@@ -15,6 +15,15 @@ public let packageRoot: String = {
   return FileManager.default.currentDirectoryPath
 }()
 
+/// Whether an environment is a CI run (`CI=true`, `CI=1` or `CI=yes`, as CI services set it).
+public func isCI(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+  ["true", "1", "yes"].contains((environment["CI"] ?? "").lowercased())
+}
+
+/// Whether this test run is CI: goldens are only compared, and tools that tests
+/// elsewhere may skip without (glpsol, GLPK's examples) must be installed.
+public let runningUnderCI = isCI()
+
 /// A small seeded generator (SplitMix64): the same seed gives the same
 /// sequence on every run and every platform, so a failing seed can be replayed.
 public struct SplitMix64: RandomNumberGenerator {

@@ -334,32 +334,69 @@ struct SmallModel {
 
   /// Every variable and row of a solved LP, whatever its basis status, can be
   /// ranged (GLPK aborts on a non-basic variable in glp_analyze_coef and on a
-  /// basic one in glp_analyze_bound: the layer picks the right call).
+  /// basic one in glp_analyze_bound: the layer picks the right call), and the
+  /// statuses and ranges are the ones derived by hand below.
+  ///
+  /// max 2x + y − z, x ∈ [0, 3], y, z ≥ 0, f free, k = 2:
+  ///   r1: x + y + z ≤ 10   r2: x − y ≥ −20   r3: 0 ≤ y + k ≤ 100
+  ///   r4: f − y = 0        r5: z + k ≥ 1
+  /// x is worth 2 per unit of r1, y 1, z −1: x goes to its bound 3, y takes the
+  /// rest of r1 (7), z stays 0, f = y = 7. Objective 13, unique and not
+  /// degenerate (every basic value is off its bounds), so the basis is too:
+  /// basic y, f and the slack rows r2 (−4), r3 (9), r5 (2); x at its upper
+  /// bound, z at its lower, k fixed, r1 at its upper bound, r4 fixed.
+  /// Duals: y basic gives y₁ = 1 (r1), f basic gives y₄ = 0; reduced costs
+  /// x: 2 − 1 = 1, z: −1 − 1 = −2, k: 0.
+  /// Cost ranges (where the basis stays optimal):
+  ///   x ≥ 1 (it stays at 3 while it beats y), z ≤ 1 (until it beats y),
+  ///   k any (fixed), y ∈ [0, 2] (below 0 r1's dual would turn negative,
+  ///   above 2 y beats x), f ∈ [−1, 1] (f = y, so f's cost adds to y's: 1 + c_f ∈ [0, 2]).
+  /// Right-hand-side ranges: r1 ∈ [3, 26] (y = b − 3 ≥ 0; r2: 3 − (b − 3) ≥ −20;
+  ///   r3 allows b ≤ 101), r4 any (f is free and absorbs it); the slack rows from
+  ///   their activity on: r2 ≤ −4, r3's upper bound ≥ 9, r5 ≤ 2.
   @Test func rangingEveryBasisStatus() throws {
     let lp = LinearProgram(sense: .maximize)
     let x = try lp.addVariable(name: "x", bounds: 0...3)          // at its upper bound
     let y = try lp.addVariable(name: "y")                         // basic
     let z = try lp.addVariable(name: "z", cost: -1)               // at its lower bound
-    let f = try lp.addVariable(name: "f", lower: -.infinity)      // free, not in the objective
+    let f = try lp.addVariable(name: "f", lower: -.infinity)      // free, basic (f = y)
     let k = try lp.addVariable(name: "k", bounds: 2...2)          // fixed
-    try lp.addConstraint(x + y + z <= 10)                         // binding
-    try lp.addConstraint(x - y >= -20)                            // slack
-    try lp.addConstraint(LinearConstraint(y + k, in: 0...100))    // ranged, slack
-    try lp.addConstraint(f - y == 0)                              // equality
-    try lp.addConstraint(z + k >= 1)                              // slack ≥ row
+    let r1 = try lp.addConstraint(x + y + z <= 10)                // binding
+    let r2 = try lp.addConstraint(x - y >= -20)                   // slack
+    let r3 = try lp.addConstraint(LinearConstraint(y + k, in: 0...100))  // ranged, slack
+    let r4 = try lp.addConstraint(f - y == 0)                     // equality
+    let r5 = try lp.addConstraint(z + k >= 1)                     // slack ≥ row
     try lp.setObjective(2 * x + y - z)
     let s = try lp.solve()
     #expect(s.termination == .optimal)
-    for v in lp.variables {
+    #expect(close(s.objectiveValue, 13, 1e-12))
+    for (v, want) in [(x, 3.0), (y, 7), (z, 0), (f, 7), (k, 2)] {
+      #expect(close(s.value(v), want, 1e-12), "\(v) = \(s.value(v)), by hand \(want)")
+    }
+    let basis = try #require(s.basis)
+    #expect(basis.variables == [.atUpper, .basic, .atLower, .basic, .fixed], "\(basis.variables)")
+    #expect(basis.constraints == [.atUpper, .basic, .basic, .fixed, .basic], "\(basis.constraints)")
+    for (c, want) in [(r1, 1.0), (r2, 0), (r3, 0), (r4, 0), (r5, 0)] {
+      #expect(close(s.dual(c), want, 1e-12), "dual of \(c): \(String(describing: s.dual(c))), by hand \(want)")
+    }
+    for (v, want) in [(x, 1.0), (y, 0), (z, -2), (f, 0), (k, 0)] {
+      #expect(close(s.reducedCost(v), want, 1e-12), "reduced cost of \(v): \(String(describing: s.reducedCost(v))), by hand \(want)")
+    }
+    let costRanges: [(Variable, Double, Double)] = [
+      (x, 1, .infinity), (y, 0, 2), (z, -.infinity, 1), (f, -1, 1), (k, -.infinity, .infinity),
+    ]
+    for (v, lo, hi) in costRanges {
       let r = try lp.costRange(of: v)
       let name = try lp.name(of: v) ?? "?"
-      #expect(!r.lower.isNaN && !r.upper.isNaN && r.lower <= r.upper, "\(name): \(r)")
+      #expect(close(r.lower, lo, 1e-9) && close(r.upper, hi, 1e-9), "cost range of \(name): \(r), by hand [\(lo), \(hi)]")
     }
-    for c in lp.constraints {
+    let rhsRanges: [(Constraint, Double, Double)] = [
+      (r1, 3, 26), (r2, -.infinity, -4), (r3, 9, .infinity), (r4, -.infinity, .infinity), (r5, -.infinity, 2),
+    ]
+    for (c, lo, hi) in rhsRanges {
       let r = try lp.rightHandSideRange(of: c)
-      #expect(!r.lower.isNaN && !r.upper.isNaN && r.lower <= r.upper, "\(c): \(r)")
+      #expect(close(r.lower, lo, 1e-9) && close(r.upper, hi, 1e-9), "rhs range of \(c): \(r), by hand [\(lo), \(hi)]")
     }
-    _ = (x, y, z, f, k)
   }
 
   // MARK: MathProg

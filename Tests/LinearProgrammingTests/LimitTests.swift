@@ -4,7 +4,8 @@ import Testing
 /// Limits stop the solver on time, with the best point found so far.
 ///
 /// A limit check, not a performance test: the wall time of the call is
-/// measured only to see that the limit is honoured.
+/// measured only to see that the limit is honoured, with generous bounds (the
+/// machine is shared; an ignored limit runs for minutes, far beyond them).
 @Suite struct LimitTests {
   /// A market split instance (Cornuéjols and Dawande, 1998): m rows, n = 10(m − 1)
   /// binaries, a_ij uniform in 0…99, d_i = ⌊Σ_j a_ij / 2⌋. Branch-and-bound cannot
@@ -40,7 +41,9 @@ import Testing
     let s = try lp.solve(SolverOptions(timeLimit: 2))
     let wall = now() - start
     print("LimitTests: market split 6 × 50 with slacks: \(s.termination) after \(String(format: "%.2f", wall)) s, objective \(s.objectiveValue.map { "\($0)" } ?? "none"), bound \(s.mip?.bestBound.map { "\($0)" } ?? "none")")
-    #expect(wall < 3, "the 2 s limit took \(wall) s")
+    // Generous: on a shared 2-core machine wall time stretches; an ignored limit
+    // runs for minutes on this instance (branch-and-bound cannot close it).
+    #expect(wall < 2 + 30, "the 2 s limit took \(wall) s")
     #expect(s.termination == .timeLimit, "\(s.rawStatus)")
     #expect(s.primalStatus == .feasible, "with slacks every x is feasible: GLPK should have an incumbent")
     if s.primalStatus == .feasible {
@@ -57,7 +60,7 @@ import Testing
     let start = now()
     let s = try lp.solve(SolverOptions(timeLimit: 1))
     let wall = now() - start
-    #expect(wall < 2, "the 1 s limit took \(wall) s")
+    #expect(wall < 1 + 30, "the 1 s limit took \(wall) s")  // generous, as above
     #expect(s.termination == .timeLimit, "\(s.rawStatus)")
     // Whatever was found (usually nothing), the solution is consistent.
     #expect(inconsistencies(s, lp) == [])
@@ -74,10 +77,22 @@ import Testing
   }
 
   /// A MIP gap stops branch-and-cut early with a proven bound within the gap.
+  ///
+  /// The instance's LP bound is 0 and its first incumbent is far above it
+  /// (130 with GLPK 5; a full search reaches 3 and runs on past 20 s), so the
+  /// relative gap at the first incumbent is about 1 (100 %). With `mipGap: 10`
+  /// GLPK must stop there and say so (GLP_EMIPGAP / "within the gap"), with a
+  /// gap above 0 and at most 10. If the option were ignored, the search would
+  /// run into the 20 s limit and the status would be `timeLimit`: the test fails.
   @Test func mipGapStopsEarly() throws {
     let lp = try Self.marketSplit(rows: 4, seed: 11, slack: true)
     let s = try lp.solve(SolverOptions(timeLimit: 20, mipGap: 10))
-    #expect(s.termination == .optimal || s.termination == .timeLimit, "\(s.rawStatus)")
+    #expect(s.termination == .optimal, "\(s.rawStatus)")
+    #expect(s.rawStatus.contains("gap tolerance"), "stopped by the gap, not proven optimal: \(s.rawStatus)")
     #expect(s.primalStatus == .feasible)
+    let z = try #require(s.objectiveValue), bound = try #require(s.mip?.bestBound), gap = try #require(s.mip?.gap)
+    #expect(z - bound >= 1, "an early stop leaves a real gap: objective \(z), bound \(bound)")
+    #expect(gap > 0.01 && gap <= 10, "gap \(gap)")
+    #expect(inconsistencies(s, lp) == [])
   }
 }

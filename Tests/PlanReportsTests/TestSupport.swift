@@ -1,5 +1,6 @@
 // Helpers shared by the PlanReports tests: the package root, text goldens
-// with a line diff, and an order-preserving reader of JSON object keys.
+// (through CorridorTestSupport's one golden helper), and an order-preserving
+// reader of JSON object keys.
 
 import CorridorTestSupport
 import Foundation
@@ -11,45 +12,16 @@ let packageRoot = CorridorTestSupport.packageRoot
 /// Where this target's golden files live.
 let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens").path
 
-/// Whether `RECORD_GOLDENS=1` asks to rewrite golden files instead of comparing.
-let recordingGoldens = ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1"
-
-/// A line diff: each differing line, `-` golden and `+` now, with its line number.
+/// A line diff (the shared one in CorridorTestSupport, visible to every file here).
 func lineDiff(expected: String, actual: String, limit: Int = 25) -> String {
-  let e = expected.components(separatedBy: "\n"), a = actual.components(separatedBy: "\n")
-  var out: [String] = []
-  var shown = 0
-  for i in 0..<max(e.count, a.count) {
-    let x = i < e.count ? e[i] : nil, y = i < a.count ? a[i] : nil
-    guard x != y else { continue }
-    shown += 1
-    if shown > limit { out.append("… more differences"); break }
-    out.append("-\(i + 1): \(x ?? "(no line)")")
-    out.append("+\(i + 1): \(y ?? "(no line)")")
-  }
-  return out.joined(separator: "\n")
+  CorridorTestSupport.lineDiff(expected: expected, actual: actual, limit: limit)
 }
 
-/// Compares `actual` with the golden file `name` (or writes it under RECORD_GOLDENS=1).
+/// Compares `actual` with the golden file `name`; under RECORD_GOLDENS=1 rewrites
+/// it and prints what changed, and refuses to under CI (CorridorTestSupport/Goldens.swift).
 func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-  let path = goldenFolder + "/" + name
-  if recordingGoldens {
-    do {
-      try actual.write(toFile: path, atomically: true, encoding: .utf8)
-    } catch {
-      Issue.record("cannot write \(path): \(error)", sourceLocation: sourceLocation)
-    }
-    return
-  }
-  guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
-    Issue.record("no golden \(path); record it with RECORD_GOLDENS=1 swift test --filter Golden",
-                 sourceLocation: sourceLocation)
-    return
-  }
-  if expected != actual {
-    let diff = lineDiff(expected: expected, actual: actual)
-    Issue.record("\(name) differs from its golden (re-record with RECORD_GOLDENS=1 if intended):\n\(diff)",
-                 sourceLocation: sourceLocation)
+  if let failure = checkTextGolden(actual, at: goldenFolder + "/" + name) {
+    Issue.record(Comment(rawValue: failure), sourceLocation: sourceLocation)
   }
 }
 
