@@ -18,13 +18,13 @@ extension PlanDiff {
     /// Nested figures: every key of either side; only the changed ones unless `all`. A key
     /// missing on a side that has the entry and a feasible point is 0 there (a disabled
     /// corridor lists no countries; it carries nothing), else missing.
-    func keyed(_ x: [(String, String, Double?)]?, _ y: [(String, String, Double?)]?) -> [KeyedChange] {
+    func keyed(_ x: [(String, String, Double?)]?, _ y: [(String, String, Double?)]?, every: Bool = all) -> [KeyedChange] {
       let zeroA: Double? = x != nil && base.hasPoint ? 0 : nil
       let zeroB: Double? = y != nil && other.hasPoint ? 0 : nil
       return Self.matched(x ?? [], y ?? [], name: \.0).compactMap { p, q in
         let c = KeyedChange(key: (p ?? q)!.0, unit: (p ?? q)!.1,
                             change: change(p == nil ? zeroA : p?.2, q == nil ? zeroB : q?.2))
-        return all || c.change.changed ? c : nil
+        return every || c.change.changed ? c : nil
       }
     }
 
@@ -51,7 +51,8 @@ extension PlanDiff {
       let presence = Self.presence(p, q)
       let d = CountryDiff(
         name: (q ?? p)!.name, presence: presence,
-        volume: keyed(p.map { a.volumes($0) }, q.map { b.volumes($0) }),
+        // Every commodity's volume is shown for a listed country (usually one), changed or not.
+        volume: keyed(p.map { a.volumes($0) }, q.map { b.volumes($0) }, every: true),
         revenue: change(p.flatMap { a.primal($0.revenue) }, q.flatMap { b.primal($0.revenue) }),
         netValue: change(p.flatMap { a.primal($0.netValue) }, q.flatMap { b.primal($0.netValue) }),
         shares: Self.sharesDiff(a.shares(of: (q ?? p)!.name), b.shares(of: (q ?? p)!.name), tolerance: tol, all: all))
