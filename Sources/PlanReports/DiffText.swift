@@ -1,6 +1,7 @@
 /// The human diff report: what was run, both sides' status, objective and certificate,
 /// then one table per section of what changed, each figure `before → after` with its unit
-/// in the column header (as in ``PlanText``). Read from the ``DiffDocument``, so the
+/// in the column header (as in ``PlanText``). Routes, Δ of volumes and deliveries are in the
+/// JSON and CSV; the tables keep to what fits in about 120 characters. Read from the ``DiffDocument``, so the
 /// figures and units are those of the JSON and CSV.
 struct DiffText {
   let doc: DiffDocument
@@ -38,12 +39,12 @@ struct DiffText {
       ? doc.base.status : "\(doc.base.status) → \(doc.other.status) (\(doc.other.statusMessage))"))
     let label = doc.other.objectiveKind == "min-cost" ? "cost" : "net export value"
     let o = doc.objective
-    var objective = "\(money(o.before)) → \(money(o.after)) \(o.unit) (\(label) over \(hours))"
+    rows.append(("objective", "\(money(o.before)) → \(money(o.after)) \(o.unit) (\(label) over \(hours))"))
     if let d = o.change {
-      objective += "; change \(d > 0 ? "+" : "")\(Number.grouped(d, digits: 0)) \(o.unit)"
-      if let b = o.before, abs(b) > 1e-12 { objective += " (\(d > 0 ? "+" : "")\(Number.grouped(100 * d / abs(b), digits: 2)) %)" }
+      var change = "\(d > 0 ? "+" : "")\(Number.grouped(d, digits: 0)) \(o.unit)"
+      if let b = o.before, abs(b) > 1e-12 { change += " (\(d > 0 ? "+" : "")\(Number.grouped(100 * d / abs(b), digits: 2)) %)" }
+      rows.append(("change", change))
     }
-    rows.append(("objective", objective))
     rows.append(("certificate, base", doc.base.certificate?.line ?? "none"))
     rows.append(("certificate, other", doc.other.certificate?.line ?? "none"))
     if doc.empty {
@@ -75,12 +76,12 @@ struct DiffText {
 
   func corridors() -> FigureTable {
     var t = FigureTable("Corridors (average flows; shadow price = worth of 1 more unit of capacity in each slice over \(hours))",
-                        headers: ["corridor", "route", "capacity", "flow", "Δ flow", "use", "shadow price", "binding"])
+                        headers: ["corridor", "capacity", "flow", "Δ flow", "use", "shadow price", "binding"])
     for c in doc.corridors {
       var name = c.name
       if c.presence != "both" { name += " (\(c.presence))" }
       if c.enabled.before != c.enabled.after, c.presence == "both" { name += c.enabled.after == true ? " (enabled)" : " (disabled)" }
-      t.add([.text(name), .text("\(c.from) → \(c.to)"), change(c.capacity), change(c.flow), delta(c.flow),
+      t.add([.text(name), change(c.capacity), change(c.flow), delta(c.flow),
              change(c.utilization, 1), change(c.shadowPrice, nil), .text(flag(c.binding))])
     }
     return t
@@ -95,13 +96,13 @@ struct DiffText {
   }
 
   func countries() -> FigureTable {
-    var t = FigureTable("Countries (volume = supply used, average; money over \(hours); net value = revenue − tariffs − supply cost − storage wear)",
-                        headers: ["country", "commodity", "volume", "Δ volume", "revenue", "net value", "Δ net value"])
+    var t = FigureTable("Countries (volume = supply used; money over \(hours); net value = revenue − tariffs − supply cost − storage wear)",
+                        headers: ["country", "commodity", "volume", "revenue", "net value", "Δ net value"])
     for c in doc.countries {
       let money: [Cell] = [change(c.revenue, 0), change(c.netValue, 0), delta(c.netValue, 0)]
-      if c.volume.isEmpty { t.add([named(c.name, c.presence), .text(""), .text(""), .text("")] + money) }
+      if c.volume.isEmpty { t.add([named(c.name, c.presence), .text(""), .text("")] + money) }
       for (k, v) in c.volume.enumerated() {
-        t.add([k == 0 ? named(c.name, c.presence) : .text(""), .text(v.key), change(v.value), delta(v.value)]
+        t.add([k == 0 ? named(c.name, c.presence) : .text(""), .text(v.key), change(v.value)]
               + (k == 0 ? money : [.text(""), .text(""), .text("")]))
       }
     }
@@ -119,9 +120,9 @@ struct DiffText {
 
   func markets() -> FigureTable {
     var t = FigureTable("Markets (average rates; shadow price = worth of 1 more unit absorbed in each slice over \(hours))",
-                        headers: ["market", "delivered", "Δ delivered", "avg price", "revenue", "shadow price"])
+                        headers: ["market", "delivered", "avg price", "revenue", "shadow price"])
     for m in doc.markets {
-      t.add([named(m.name, m.presence), change(m.delivered), delta(m.delivered), change(m.averagePrice, 2),
+      t.add([named(m.name, m.presence), change(m.delivered), change(m.averagePrice, 2),
              change(m.revenue, 0), change(m.shadowPrice, nil)])
     }
     return t
