@@ -157,7 +157,10 @@ extension PlanDiff {
       return order.map { ($0, total[$0]!.unit, primal(total[$0]!.used)) }
     }
 
-    /// The country's achieved share under each share rule that names it.
+    /// The country's achieved share under each share rule that names it. A rule whose
+    /// corridors carry nothing has no share (and an empty ``RuleResult/byCountry``); its
+    /// country is then read from the note the extractor writes (`"KZ on cable"`), so the
+    /// share shows as missing rather than the rule vanishing from the country.
     func shares(of country: String) -> [(String, String, Double?)] {
       plan.rules.filter { $0.kind == "min-share" || $0.kind == "max-share" }.compactMap { r in
         guard r.byCountry.contains(where: { $0.country == country }) || r.note?.hasPrefix(country + " on ") == true
