@@ -283,6 +283,32 @@ struct DiffCLITests {
     #expect(flowMatches(after(design, "corridors", "black-sea-fiber", "flow") ?? .nan, 32))
   }
 
+  /// A scenario that breaks a commitment: the other plan is infeasible, which is a result,
+  /// not an error of the run: the report is printed, its figures missing, and the exit code
+  /// is that of the infeasible solve (10). Teaching model (f) must deliver 98 MW to TR after
+  /// a 2 % loss; with the Caspian cable at 50 MW at most 49 MW can arrive.
+  @Test func anInfeasibleScenarioIsReportedWithExit10() throws {
+    let dir = try scratchFolder("diff-infeasible")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let scenario = try writeFile(dir, "cut.toml", """
+      [scenario]
+      extends = "\(packageRoot)/models/teaching/06-firm-delivery.toml"
+      name = "Caspian cable at 50 MW"
+      [corridors.caspian]
+      capacity = "50 MW"
+      """)
+    let r = try corridor("diff", "models/teaching/06-firm-delivery.toml", "--scenario", scenario, "--format", "json")
+    #expect(r.status == 10, "\(r)")
+    let json = try #require(jsonObject(r.stdout))
+    #expect((json["other"] as? [String: Any])?["status"] as? String == "infeasible")
+    let objective = try #require(json["objective"] as? [String: Any])
+    #expect(objectiveMatches(try #require(number(objective["before"])), 36_860_000) && objective["after"] is NSNull)
+    let rule = (json["rules"] as? [[String: Any]])?.first { $0["name"] as? String == "kz-firm-tr" }
+    #expect((rule?["binding"] as? [String: Any])?["after"] is NSNull)
+    let table = try corridor("diff", "models/teaching/06-firm-delivery.toml", "--scenario", scenario)
+    #expect(table.status == 10 && table.stdout.contains("optimal → infeasible"), "\(table)")
+  }
+
   @Test func usageErrorsExit64() throws {
     let oil = "models/oil-2030.toml", cpc = "models/scenarios/cpc-minus-50.toml"
     let cases: [([String], String)] = [

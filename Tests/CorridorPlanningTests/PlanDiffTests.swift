@@ -143,6 +143,22 @@ struct PlanDiffTests {
 
 @Suite("PlanDiff of a shipped scenario, derived by hand")
 struct PlanDiffShippedTests {
+  /// ``RuleResult/byCountry``, which the diff reads for a country's share, against the
+  /// figures the fiber files state: the UZ floor of 25 % binds in fiber-2030 (UZ 6 of the
+  /// 24 Tbps crossing); the fair split gives KZ 16.35 of 18 and UZ 5.45 of 6 Tbps, both
+  /// 21.8 / 24 = 0.908333… of their demand.
+  @Test func ruleByCountry() throws {
+    let fiber = try Planner().plan(loadShipped("models/fiber-2030.toml"))
+    let floor = try #require(fiber.rules.first { $0.name == "uz-caspian-min" })
+    #expect(floor.byCountry.map(\.country) == ["UZ"])
+    expectClose(floor.byCountry.first?.flow, 0.25, relative: 1e-7, "UZ share")
+    expectClose(floor.byCountry.first?.flow, floor.achieved ?? .nan, "UZ share = achieved")
+    let fair = try Planner().plan(loadShipped("models/scenarios/fiber-fair-split.toml"))
+    let rule = try #require(fair.rules.first { $0.name == "fair-crossing" })
+    #expect(rule.byCountry.map(\.country) == ["KZ", "UZ"])
+    for level in rule.byCountry { expectClose(level.flow, 21.8 / 24, relative: 1e-7, "\(level.country) level") }
+  }
+
   /// CPC −50 % (models/scenarios/cpc-minus-50.toml) against the oil model, by hand from
   /// models/oil-2030.toml (no losses, one slice of a year, so Mt/yr × 1 yr = Mt):
   /// margins (price − tariff − 70 USD/t supply cost): CPC 540 − 38 − 70 = 432 USD/t,
