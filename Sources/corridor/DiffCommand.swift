@@ -10,21 +10,25 @@ extension Corridor {
     static let configuration = CommandConfiguration(
       abstract: "Solve two corridor models (or a model and a scenario of it) and report what changes.",
       discussion: """
-        Compares two plans entry by entry, by name: the objective and certificate of both; per corridor
-        capacity, flow, utilization and shadow price; per country volume (supply used), revenue, net value
-        and achieved share under each share rule; markets; rules and custom constraints, and whether they
-        start or stop binding. Entries in one model only are listed as added or removed.
+        Compares two plans entry by entry, by name: the objective and certificate
+        of both; per corridor capacity, flow, utilization and shadow price; per
+        country volume (supply used), revenue, net value and achieved share under
+        each share rule; markets; rules and custom constraints, and whether they
+        start or stop binding. Entries in one model only are added or removed.
 
-        Only figures that changed beyond the tolerance are listed: a figure changed when
-        |after − before| > TOLERANCE · max(1, |before|, |after|) (relative above 1, absolute below).
-        --all lists every entry. A model compared with itself gives an empty diff, and says so.
+        Only changes are listed: a figure changed when
+          |after − before| > TOLERANCE · max(1, |before|, |after|)
+        (relative above 1, absolute below). --all lists every entry. A model
+        compared with itself gives an empty diff, and says so.
 
-          corridor diff models/oil-2030.toml --scenario models/scenarios/cpc-minus-50.toml
-          corridor diff models/scenarios/cpc-minus-50.toml models/scenarios/cpc-minus-50-caspian-stretch.toml
-          corridor diff models/electricity-2030.toml models/scenarios/black-sea-absent.toml --format json
+          corridor diff models/oil-2030.toml \\
+            --scenario models/scenarios/cpc-minus-50.toml
+          corridor diff models/scenarios/cpc-minus-50.toml \\
+            models/scenarios/cpc-minus-50-caspian-stretch.toml
 
-        The exit code is that of the worse of the two solves (0 when both are optimal); the report is
-        printed in every case where both models load.
+        The report is printed whenever both models load. The exit code is 0 when
+        both plans are optimal, else that of the first that is not (base, then
+        other): an infeasible scenario exits 10 after its report.
 
         \(ExitStatus.help)
         """)
