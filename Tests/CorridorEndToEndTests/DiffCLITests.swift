@@ -341,6 +341,12 @@ struct DiffCLITests {
       #expect(r.stderr.contains("nope.toml"), "\(args): names the file: \(r.stderr)")
       #expect(!fileExists(out), "no output file after an error")
     }
+    // A good run writes the report to --output, exactly what stdout would show.
+    let ok = try corridor("diff", "models/oil-2030.toml", "--scenario", "models/scenarios/cpc-minus-24.toml", "--output", out)
+    let shown = try corridor("diff", "models/oil-2030.toml", "--scenario", "models/scenarios/cpc-minus-24.toml")
+    #expect(ok.status == 0 && ok.stdout.isEmpty, "\(ok)")
+    #expect((try? String(contentsOfFile: out, encoding: .utf8)) == shown.stdout)
+    try FileManager.default.removeItem(atPath: out)
     let broken = try writeFile(dir, "broken.toml", "[model\nname = 1\n")
     let r = try corridor("diff", "models/oil-2030.toml", broken, "--output", out)
     #expect(r.status == 65, "\(r)")
