@@ -193,6 +193,11 @@ public struct RuleResult: Sendable {
   /// a share rule's row, and so its dual, is per unit of average flow; a priority stage's
   /// objective is an average flow.
   public var flowUnit: String = ""
+  /// What each country the rule names achieves, in `unit`: a share rule's country its
+  /// share, a firm rule's country its smallest delivered volume, each country of a
+  /// fair-share rule its level. Empty for priority rules (their flows are the corridors'
+  /// ``CorridorResult/byCountry``) and without a feasible point.
+  public var byCountry: [CountryFlow] = []
 }
 
 /// A custom constraint's outcome.

@@ -271,14 +271,16 @@ struct PlanExtractor {
         // a cost for min-share (the floor tightens).
         return RuleResult(name: rule.name, kind: kind, target: share, achieved: all > 1e-12 ? mine / all : nil,
                           binding: bindingRows > 0, dual: dual, note: "\(country) on \(corridors.joined(separator: ", "))",
-                          perSharePoint: dual.map { $0 * all / 100 }, unit: "fraction")
+                          perSharePoint: dual.map { $0 * all / 100 }, unit: "fraction",
+                          byCountry: hasPoint && all > 1e-12 ? [CountryFlow(country: country, flow: mine / all)] : [])
       case let .firm(country, market, volume):
         let m = f.model.markets.firstIndex { $0.name == market }
         let block = f.deliveries.first { $0.origin == country && $0.market == m }
         let least = block.map { b in (0..<S).map { x[b.base + $0] }.min() ?? 0 } ?? 0
         return RuleResult(name: rule.name, kind: "firm", target: volume, achieved: least,
                           binding: bindingRows > 0, dual: dual, note: "\(country) → \(market), every slice",
-                          unit: unitOfMarket(market))
+                          unit: unitOfMarket(market),
+                          byCountry: hasPoint ? [CountryFlow(country: country, flow: least)] : [])
       case let .fairShare(countries, corridors, basis):
         let levels = countries.map { o -> Double in
           let w = basis == .equal ? 1 : max(f.availableAverage(country: o, corridors: corridors), 1e-9)
@@ -287,7 +289,8 @@ struct PlanExtractor {
         return RuleResult(name: rule.name, kind: "fair-share", target: nil, achieved: levels.min(),
                           binding: bindingRows > 0, dual: dual,
                           note: zip(countries, levels).map { "\($0) \(Self.fmt($1))" }.joined(separator: ", ") + (basis == .supply ? " (share of own supply)" : ""),
-                          unit: basis == .supply ? "fraction" : unitOfCorridor(corridors.first))
+                          unit: basis == .supply ? "fraction" : unitOfCorridor(corridors.first),
+                          byCountry: hasPoint ? zip(countries, levels).map { CountryFlow(country: $0, flow: $1) } : [])
       case let .priority(corridors, order):
         let flows = order.map { "\($0) \(Self.fmt(averageFlow(corridors, origin: $0)))" }
         return RuleResult(name: rule.name, kind: "priority", target: nil, achieved: nil, binding: false,

@@ -5,7 +5,11 @@ import Foundation
 struct PlanJSON {
   let document: ReportDocument
 
-  func render() throws -> String {
+  func render() throws -> String { try Self.encode(document) }
+
+  /// Any report document as JSON the way every report writes it: snake-case keys, sorted,
+  /// indented, one trailing newline.
+  static func encode(_ document: some Encodable) throws -> String {
     let e = JSONEncoder()
     e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     e.keyEncodingStrategy = .convertToSnakeCase

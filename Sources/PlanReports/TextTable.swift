@@ -107,6 +107,9 @@ enum Cell {
   /// A figure; `digits` nil: 0 decimals from 100 up, else 2 (prices and duals).
   case figure(Figure, digits: Int?)
 
+  /// A figure before → after (`72.5 → 36.25`), both in `before`'s unit (a diff).
+  case change(Figure, Figure, digits: Int?)
+
   static func fig(_ f: Figure, _ digits: Int? = 1) -> Cell { .figure(f, digits: digits) }
 }
 
@@ -142,6 +145,7 @@ struct FigureTable {
       var figures = false
       for r in rows where i < r.count {
         if case let .figure(f, _) = r[i] { figures = true; units.insert(f.unit) }
+        if case let .change(f, _, _) = r[i] { figures = true; units.insert(f.unit) }
       }
       if figures { t.numeric.insert(i) }
       if units.count == 1, let u = units.first, !u.isEmpty {
@@ -155,6 +159,9 @@ struct FigureTable {
         case let .text(s): return s
         case let .figure(f, digits):
           guard let n = Self.number(f, digits: digits) else { return "–" }
+          return unitInHeader.contains(i) || f.unit.isEmpty ? n : n + " " + Self.displayUnit(f.unit)
+        case let .change(f, g, digits):
+          let n = (Self.number(f, digits: digits) ?? "–") + " → " + (Self.number(g, digits: digits) ?? "–")
           return unitInHeader.contains(i) || f.unit.isEmpty ? n : n + " " + Self.displayUnit(f.unit)
         }
       })
