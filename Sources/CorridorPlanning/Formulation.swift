@@ -42,6 +42,11 @@ public final class Formulation {
   var capacityReference: [Double] = []
   /// Per supply: its available-volume column, fixed at ``availableReference``.
   var availableColumns: [Int] = []
+  /// Per custom-constraint row: the fixed parameter columns (`capacity[c]`, `available[s]`)
+  /// it holds, with their coefficients. Reports move these terms back to the right-hand
+  /// side, so a constraint reads as the planner wrote it (`flow ≤ 0.5 × capacity`: activity
+  /// = the flow, right-hand side = 0.5 × the capacity).
+  var parameterTermsOfRow: [Int: [(column: Int, coefficient: Double)]] = [:]
   /// Per supply: the value its column is fixed at (the largest volume of any slice).
   var availableReference: [Double] = []
   var marketRows: [Int?] = []
@@ -336,7 +341,10 @@ public final class Formulation {
             }
           }
         }
-        for (column, w) in parameterTerms.sorted(by: { $0.key < $1.key }) where w != 0 { b.term(column, w) }
+        for (column, w) in parameterTerms.sorted(by: { $0.key < $1.key }) where w != 0 {
+          b.term(column, w)
+          parameterTermsOfRow[b.rowCount, default: []].append((column, w))
+        }
         let rhs = cc.constant.value(at: perSlice ? r : 0) - shift
         let name = perSlice ? "constraint[\(cc.name),\(sliceNames[r])]" : "constraint[\(cc.name)]"
         let time = perSlice ? r : -1

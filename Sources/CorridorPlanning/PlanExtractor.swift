@@ -330,6 +330,20 @@ struct PlanExtractor {
   /// Custom constraints. Per-slice rows are rates (unless they hold storage levels, which
   /// are amounts); the per-horizon row is an amount. Amounts are shown in the commodity's
   /// amount unit and their duals per amount unit (USD/Mt, not USD per (Mt/yr)·h).
+  /// Σ coefficient × value of the fixed parameter columns in custom-constraint row `row`.
+  func parameterPart(_ row: Int) -> Double {
+    (f.parameterTermsOfRow[row] ?? []).reduce(0) { sum, term in
+      let value = (try? f.program.bounds(of: f.program.variable(at: term.column)).lower) ?? 0
+      return sum + term.coefficient * value
+    }
+  }
+
+  /// The bound a custom-constraint row is held to: upper for `≤`, lower for `≥` and `==`.
+  func rowBound(_ row: Int, _ sense: ConstraintSense) -> Double {
+    guard let b = try? f.program.bounds(of: f.program.constraint(at: row)) else { return 0 }
+    return sense == .lessEqual ? b.upper : b.lower
+  }
+
   func constraints() -> [ConstraintResult] {
     f.model.constraints.enumerated().map { k, cc in
       let rows = f.constraintRows[k]!
@@ -337,8 +351,12 @@ struct PlanExtractor {
       let a = solution.activities
       for r in 0..<rows.count {
         let w = rows.count == 1 && cc.per == .horizon ? 1 : f.hours[r] / H
-        act += w * (a.isEmpty || !hasPoint ? 0 : a[rows.base + r])
-        rhs += w * cc.constant.value(at: cc.per == .slice ? r : 0)
+        // As the planner wrote it: variables on the left, the row's bound less its fixed
+        // parameter terms (capacity, available volume) on the right.
+        let row = rows.base + r
+        let parameters = parameterPart(row)
+        act += w * (a.isEmpty || !hasPoint ? 0 : a[row] - parameters)
+        rhs += w * (rowBound(row, cc.sense) - parameters)
       }
       let binding = (rows.base..<(rows.base + rows.count)).filter { isBinding($0) }.count
       let commodity = f.model.commodity(named: cc.commodity)

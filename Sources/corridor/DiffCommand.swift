@@ -8,7 +8,7 @@ extension Corridor {
   /// `corridor diff BASE OTHER` or `corridor diff MODEL --scenario FILE`: what changes.
   struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Solve two corridor models (or a model and a scenario of it) and report what changes.",
+      abstract: "Compare the plans of two models, or of a scenario.",
       discussion: """
         Compares two plans entry by entry, by name: the objective and certificate
         of both; per corridor capacity, flow, utilization and shadow price; per

@@ -13,6 +13,7 @@
 // objective, the pinned figures of entries listed on both sides, and the run are compared.
 // Re-recording: RECORD_GOLDENS=1 swift test --filter DiffCLITests
 
+import CorridorTestSupport
 import Foundation
 import Testing
 
@@ -114,10 +115,9 @@ struct DiffCLITests {
     let r = try corridor(["diff"] + args + ["--format", "json"], timeout: 240)
     #expect(r.status == 0, "\(args): \(r)")
     let path = diffGoldenPath(name)
-    if recordingGoldens {
+    if GoldenMode.current != .compare {  // RECORD_GOLDENS=1: loud, and refused under CI
       try FileManager.default.createDirectory(atPath: testSourceDirectory + "/Goldens/diff", withIntermediateDirectories: true)
-      try r.stdout.write(toFile: path, atomically: true, encoding: .utf8)
-      print("recorded \(path)")
+      if let failure = recordGolden(r.stdout, at: path) { Issue.record(Comment(rawValue: failure)) }
       return
     }
     guard let data = FileManager.default.contents(atPath: path) else {
@@ -266,11 +266,14 @@ struct DiffCLITests {
     let m24 = try diff(oil, "cpc-minus-24.toml")
     #expect(flowMatches(after(m24, "corridors", "cpc", "flow") ?? .nan, 55.1))
     #expect(flowMatches(after(m24, "countries", "KZ", "volume") ?? .nan, 68.4))
-    // CPC −35 % for 3 months: CPC 66.16 (72.5 × 91.25 % = 66.15625), Samara takes the
-    // remaining 7.84 (78.7 − 66.15625 − 3.6 − 1.1 = 7.84375).
+    // CPC −35 % for one quarter (quarterly slices; issue #8 item 4): the hours-weighted CPC
+    // flow is 72.5 × (1 − 0.35 / 4) = 66.15625; Samara (8.6) fills in q1 only, taking
+    // 8.6 − 1.5 = 7.1 more for a quarter: 1.5 + 7.1 / 4 = 3.275 Mt/yr on average; the rest of
+    // the q1 cut, 25.375 − 7.1 = 18.275 Mt/yr for a quarter (4.56875 Mt), is shut in.
     let outage = try diff(oil, "cpc-outage-3-months.toml")
-    #expect(flowMatches(after(outage, "corridors", "cpc", "flow") ?? .nan, 72.5 * 0.9125))
-    #expect(flowMatches(after(outage, "corridors", "atyrau-samara", "flow") ?? .nan, 78.7 - 72.5 * 0.9125 - 3.6 - 1.1))
+    #expect(flowMatches(after(outage, "corridors", "cpc", "flow") ?? .nan, 72.5 * (1 - 0.35 / 4)))
+    #expect(flowMatches(after(outage, "corridors", "atyrau-samara", "flow") ?? .nan, 1.5 + (8.6 - 1.5) / 4))
+    #expect(flowMatches(after(outage, "countries", "KZ", "volume") ?? .nan, 78.7 - (72.5 * 0.35 - 7.1) / 4))
     // CPC −50 % with the Caspian route stretched: 22.75 Mt/yr shut in of 78.7.
     let stretch = try diff(oil, "cpc-minus-50-caspian-stretch.toml")
     #expect(flowMatches(after(stretch, "countries", "KZ", "volume") ?? .nan, 78.7 - 22.75))

@@ -2,6 +2,7 @@
 // DiffGoldens/ (its own folder: the plan goldens' folder lists only plan goldens).
 // Re-record: RECORD_GOLDENS=1 swift test --filter DiffReportTests
 
+import CorridorTestSupport
 import Foundation
 import Testing
 
@@ -60,13 +61,8 @@ struct DiffReportTests {
   func rendersAsItsGolden(_ format: ReportFormat, _ ext: String) throws {
     let text = try DiffReport(diff: PlanDiff(base: Self.base, other: Self.cut), run: Self.run).render(format)
     let path = Self.folder + "/cut-caspian." + ext
-    if recordingGoldens {
-      try FileManager.default.createDirectory(atPath: Self.folder, withIntermediateDirectories: true)
-      try text.write(toFile: path, atomically: true, encoding: .utf8)
-      return
-    }
-    let expected = try String(contentsOfFile: path, encoding: .utf8)
-    #expect(expected == text, "\(path) differs (re-record with RECORD_GOLDENS=1 if intended):\n\(lineDiff(expected: expected, actual: text))")
+    // The shared golden helper: compares, or records loudly (refused under CI).
+    if let failure = checkTextGolden(text, at: path) { Issue.record(Comment(rawValue: failure)) }
   }
 
   /// The figures of the hand derivation above, as the document carries them.
