@@ -1,5 +1,6 @@
-// Issue #9 (tidy list): GLPK calls have one home.
+// Issue #9 (tidy list): what a newcomer trips over, checked on the sources.
 //
+// GLPK calls have one home.
 // GLPK aborts the process on an invalid call, so every call must sit where the
 // validation rules of GLPK-NOTES.md are kept in view: the `GLPK….swift` files
 // of the LP layer (GLPKProblem's comment says so). Before issue #9 the calls
@@ -9,6 +10,7 @@
 
 import CorridorTestSupport
 import Foundation
+import LinearProgramming
 import Testing
 
 @Suite("GLPK's C boundary")
@@ -60,3 +62,26 @@ struct GLPKBoundaryTests {
     #expect(Self.usesGLPK("r.raw = \"code \\(rc)\" + String(GLP_OPT)"))
   }
 }
+
+// One monotonic clock: the LP layer, the planner and the benchmark each had
+// their own copy of a CLOCK_MONOTONIC reader (LinearProgram+Solve's and
+// Planner's `enum Clock`, corridor-bench's `now()`); this test failed naming
+// those three files. Now they all read `LinearProgramming.MonotonicClock`.
+@Suite("One monotonic clock")
+struct OneClockTests {
+  @Test func onlyMonotonicClockReadsTheMonotonicClock() throws {
+    let readers = try GLPKBoundaryTests.sources()
+      .filter { $0.text.contains("CLOCK_MONOTONIC") }.map(\.path)
+    #expect(readers == ["Sources/LinearProgramming/MonotonicClock.swift"],
+            "CLOCK_MONOTONIC is read in \(readers); use MonotonicClock.now() instead")
+  }
+
+  @Test func theClockIsMonotonicAndCountsSeconds() {
+    let a = MonotonicClock.now()
+    usleep(20_000)
+    let b = MonotonicClock.now()
+    // 20 ms asleep: at least that, and (even on a loaded machine) well under 10 s.
+    #expect(b - a >= 0.019 && b - a < 10, "slept 20 ms, clock moved \(b - a) s")
+  }
+}
+
