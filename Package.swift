@@ -40,7 +40,10 @@ let package = Package(
       ]
     ),
     // Benchmark of the LP layer (not a test): `swift run -c release corridor-bench`.
-    .executableTarget(name: "corridor-bench", dependencies: ["LinearProgramming"]),
+    .executableTarget(
+      name: "corridor-bench",
+      dependencies: ["LinearProgramming", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
     // Helpers shared by the test targets (package root, seeded RNG); not shipped.
     .target(name: "CorridorTestSupport", path: "Tests/CorridorTestSupport"),
     .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "CorridorTestSupport"]),

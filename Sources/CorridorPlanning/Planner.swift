@@ -58,9 +58,9 @@ public struct Planner {
 
   /// Builds and solves `model`.
   public func plan(_ model: CorridorModel, names: Bool = true) throws -> Plan {
-    let t0 = Clock.now()
+    let t0 = MonotonicClock.now()
     let f = try Formulation(model: model, names: names)
-    let t1 = Clock.now()
+    let t1 = MonotonicClock.now()
     var plan = try solve(f)
     plan.timings.build = t1 - t0
     return plan
@@ -74,7 +74,7 @@ public struct Planner {
     var stages: [Plan.Stage] = []
     var notes: [String] = []
     var last: Solution? = nil
-    let t0 = Clock.now()
+    let t0 = MonotonicClock.now()
     for (k, stage) in list.enumerated() {
       try lp.setObjective(coefficients: stage.coefficients, sense: stage.sense)
       var s = try k == 0 ? firstSolve(f) : lp.solve(remaining(options, since: t0))
@@ -102,14 +102,14 @@ public struct Planner {
         try hold(stage, optimum: z, row: stageRows[k], in: lp, slack: 0)
       }
     }
-    let t1 = Clock.now()
+    let t1 = MonotonicClock.now()
     guard let solution = last else { throw LPError.notSolved("no stage was solved") }
     var plan = PlanExtractor(formulation: f, solution: solution, objectiveSense: list[stages.count - 1].sense).extract()
     plan.stages = stages
     plan.provenOptimal = stages.count == list.count && stages.allSatisfy { $0.status == .optimal }
     plan.warnings += notes
     plan.timings.solve = t1 - t0
-    plan.timings.extract = Clock.now() - t1
+    plan.timings.extract = MonotonicClock.now() - t1
     return plan
   }
 
@@ -117,7 +117,7 @@ public struct Planner {
   /// is for the whole plan, not for each stage.
   func remaining(_ options: SolverOptions, since start: Double) -> SolverOptions {
     var o = options
-    if let t = options.timeLimit { o.timeLimit = max(0.001, t - (Clock.now() - start)) }
+    if let t = options.timeLimit { o.timeLimit = max(0.001, t - (MonotonicClock.now() - start)) }
     return o
   }
 
@@ -136,14 +136,14 @@ public struct Planner {
   /// A crash that GLPK cannot use (singular, numerical trouble) falls back to a cold start.
   func firstSolve(_ f: Formulation) throws -> Solution {
     let lp = f.program
-    let start = Clock.now()
+    let start = MonotonicClock.now()
     guard options.algorithm == .auto, options.warmStart, f.sliceCount >= blockCrashMinimumSlices,
           let basis = try lp.blockCrashBasis(timeStructure(f), blocks: max(24, f.sliceCount / 168),
                                              timeLimit: options.timeLimit)
     else { return try lp.solve(options) }
     try lp.setStartingBasis(basis)
     var remaining = options
-    if let t = options.timeLimit { remaining.timeLimit = max(0.001, t - (Clock.now() - start)) }
+    if let t = options.timeLimit { remaining.timeLimit = max(0.001, t - (MonotonicClock.now() - start)) }
     let s = try lp.solve(remaining)
     if s.termination == .numericalError || s.termination == .solverError {
       var cold = options
@@ -235,13 +235,5 @@ public struct Planner {
     let d = slack * max(1, abs(z))
     let (lo, hi) = stage.sense == .maximize ? (z - d, Double.infinity) : (-Double.infinity, z + d)
     try lp.setBounds(lp.constraint(at: row), lower: lo, upper: hi)
-  }
-}
-
-enum Clock {
-  static func now() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
   }
 }

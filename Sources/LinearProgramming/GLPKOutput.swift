@@ -36,3 +36,9 @@ func withGLPKOutput<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> (T, Str
   let result = try body()
   return (result, box.text)
 }
+
+/// Writes a line into GLPK's output (captured like the solver's own log).
+/// `glp_printf` is variadic and unavailable in Swift; `glp_puts` adds no newline.
+func glpkLog(_ text: String) {
+  text.withCString { glp_puts($0) }
+}

@@ -38,7 +38,7 @@ extension LinearProgram {
   /// - Returns: The basis, or nil when a block could not be solved to optimality
   ///   or the time ran out (the caller then starts cold).
   public func blockCrashBasis(_ structure: TimeStructure, blocks: Int, timeLimit: Double? = nil) throws(LPError) -> Basis? {
-    let deadline = timeLimit.map { Clock.now() + $0 }
+    let deadline = timeLimit.map { MonotonicClock.now() + $0 }
     let n = variableCount, m = constraintCount, T = structure.timeCount
     guard structure.columnTime.count == n, structure.rowTime.count == m, T > 0, blocks > 0 else {
       throw .invalidArgument("time structure has \(structure.columnTime.count) column and \(structure.rowTime.count) row entries for a model of \(n) and \(m), over \(T) times")
@@ -99,7 +99,7 @@ extension LinearProgram {
       try sub.addConstraints(rowStarts: starts, columns: cols, coefficients: vals, lower: lo, upper: hi)
       var options = SolverOptions(algorithm: .primal, warmStart: false)
       if let deadline {
-        let left = deadline - Clock.now()
+        let left = deadline - MonotonicClock.now()
         guard left > 0 else { return nil }
         options.timeLimit = left
       }

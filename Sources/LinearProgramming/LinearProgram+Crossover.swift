@@ -1,5 +1,3 @@
-internal import CGLPK
-
 extension LinearProgram {
   /// Turns GLPK's interior-point answer into an optimal basic solution.
   ///
@@ -19,60 +17,47 @@ extension LinearProgram {
   /// numerical trouble), step 3 still starts from whatever basis exists, so
   /// the answer is always that of a simplex solve of the original LP.
   func crossover(_ b: GLPKProblem, _ options: SolverOptions, interior: RawResult, start: Double) -> RawResult {
-    let p = b.prob
-    var fixedAt: [(column: Int32, status: Int32)] = []
+    var fixedAt: [(column: Int, status: BasisStatus)] = []
     let reduced = interior.reducedCosts ?? []
     for j in 0..<variableCount where colLower[j] < colUpper[j] {
       let x = interior.values[j], lo = colLower[j], hi = colUpper[j]
       let d = j < reduced.count ? abs(reduced[j]) : 0
-      let k = Int32(j + 1)
       if lo.isFinite, Self.sitsAt(lo, x - lo, reducedCost: d), !(hi.isFinite && hi - x < x - lo) {
-        glp_set_col_bnds(p, k, GLP_FX, lo, lo)
-        fixedAt.append((k, GLP_NL))
+        b.fixColumn(j, at: lo)
+        fixedAt.append((j, .atLower))
       } else if hi.isFinite, Self.sitsAt(hi, hi - x, reducedCost: d) {
-        glp_set_col_bnds(p, k, GLP_FX, hi, hi)
-        fixedAt.append((k, GLP_NU))
+        b.fixColumn(j, at: hi)
+        fixedAt.append((j, .atUpper))
       }
     }
-    applyScaling(p, options.scaling)
+    b.scale(options.scaling)
     b.scaled = true
-    glp_adv_basis(p, 0)
-    var parm = glp_smcp()
-    glp_init_smcp(&parm)
-    parm.msg_lev = GLP_MSG_ALL
-    parm.meth = GLP_PRIMAL
-    parm.presolve = GLP_OFF
-    func setLimits() {
-      if let t = options.timeLimit {
-        let left = max(0.001, t - (Clock.now() - start))
-        parm.tm_lim = Int32(clamping: Int((left * 1000).rounded(.up)))
-      }
-      if let n = options.iterationLimit { parm.it_lim = Int32(clamping: n) }
+    b.crashBasis()
+    /// The time left of the caller's limit (at least 1 ms), nil without one.
+    func timeLeft() -> Double? {
+      options.timeLimit.map { max(0.001, $0 - (MonotonicClock.now() - start)) }
     }
-    setLimits()
-    let before = glp_get_it_cnt(p)
     glpkLog("Crossover: simplex on the LP with \(fixedAt.count) columns fixed at the bounds the interior point reached\n")
-    let reducedRC = glp_simplex(p, &parm)
+    let reduced1 = b.simplex(.primal, timeLimit: timeLeft(), iterationLimit: options.iterationLimit)
     // Back to the original bounds; fixed columns become non-basic at their bound.
-    for (k, status) in fixedAt {
-      b.setColumn(Int(k) - 1, lower: colLower[Int(k) - 1], upper: colUpper[Int(k) - 1], kind: colKind[Int(k) - 1])
-      if glp_get_col_stat(p, k) != GLP_BS { glp_set_col_stat(p, k, status) }
+    for (j, status) in fixedAt {
+      b.setColumn(j, lower: colLower[j], upper: colUpper[j], kind: colKind[j])
+      if b.columnStatus(j) != .basic { b.setColumnStatus(j, status) }
     }
-    if reducedRC != 0 || glp_bf_exists(p) == 0 && glp_get_status(p) == GLP_UNDEF {
+    if reduced1.returnCode != 0 || !b.hasFactorization && !b.basicSolutionDefined {
       // No usable basis from step 2: start the original LP from an advanced basis.
-      glpkLog("Crossover: the reduced LP did not solve (code \(reducedRC)); simplex on the original LP\n")
-      glp_adv_basis(p, 0)
+      glpkLog("Crossover: the reduced LP did not solve (code \(reduced1.returnCode)); simplex on the original LP\n")
+      b.crashBasis()
     }
     glpkLog("Crossover: primal simplex on the original LP from that basis\n")
-    setLimits()
-    let rc = glp_simplex(p, &parm)
-    var r = mapSimplex(rc: rc, p)
+    let full = b.simplex(.primal, timeLimit: timeLeft(), iterationLimit: options.iterationLimit)
+    var r = full.result
     r.algorithm = .interior
-    r.iterations = max(0, Int(glp_get_it_cnt(p) - before))
-    b.hasBasis = glp_get_status(p) != GLP_UNDEF || glp_bf_exists(p) != 0
+    r.iterations = reduced1.iterations + full.iterations
+    b.hasBasis = b.basicSolutionDefined || b.hasFactorization
     b.basisIsUserGiven = false
     if r.primal != .none {
-      readBasicSolution(p, into: &r)
+      b.readBasicSolution(into: &r)
     }
     if r.termination == .optimal {
       r.raw = "GLP_OPT: interior point, then crossover to an optimal basis (\(r.iterations) simplex iterations)"
@@ -98,10 +83,4 @@ extension LinearProgram {
     let scale = 1 + abs(bound)
     return distance <= 1e-7 * scale || (distance <= 1e-4 * scale && distance < d)
   }
-}
-
-/// Writes a line into GLPK's output (captured like the solver's own log).
-/// `glp_printf` is variadic and unavailable in Swift; `glp_puts` adds no newline.
-func glpkLog(_ text: String) {
-  text.withCString { glp_puts($0) }
 }

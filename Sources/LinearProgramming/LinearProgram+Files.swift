@@ -1,4 +1,3 @@
-internal import CGLPK
 import Glibc
 
 /// Model file formats GLPK reads and writes.
@@ -34,21 +33,15 @@ extension LinearProgram {
       source = try section.copyWithoutSection(path)
     }
     defer { if source != path { unlink(source) } }
-    let p = glp_create_prob()!
-    defer { glp_delete_prob(p) }
-    let (rc, text) = withGLPKOutput { () -> Int32 in
-      switch format {
-      case .freeMPS: return glp_read_mps(p, GLP_MPS_FILE, nil, source)
-      case .fixedMPS: return glp_read_mps(p, GLP_MPS_DECK, nil, source)
-      case .cplexLP: return glp_read_lp(p, nil, source)
-      }
-    }
-    guard rc == 0 else {
+    let p = GLPKProblem()
+    defer { p.release() }
+    let (accepted, text) = withGLPKOutput { p.readFile(source, format: format) }
+    guard accepted else {
       let message = readerMessage(text, fallback: "GLPK could not parse it as \(format.rawValue)")
       throw .readFailed(path: path, message: source == path ? message : message.replacingAll(source, with: path))
     }
     let base = String(path.split(separator: "/").last ?? Substring(path))
-    let lp = extract(from: p, name: base)
+    let lp = p.extract(name: base)
     if let s = sense ?? fileSense { lp.sense = s }
     try lp.checkReadBounds(path)
     return lp
@@ -94,59 +87,56 @@ extension LinearProgram {
     let b = try syncedBackend()
     let addSense = objectiveSense && format == .freeMPS && sense == .maximize
     try FileOutput.write(to: path) { tmp -> String? in
-      let (rc, text) = withGLPKOutput { () -> Int32 in glpkWrite(b, format: format, to: tmp) }
-      guard rc == 0 else { return Self.readerMessage(text, fallback: "GLPK could not write the file") }
+      let (written, text) = withGLPKOutput { glpkWrite(b, format: format, to: tmp) }
+      guard written else { return Self.readerMessage(text, fallback: "GLPK could not write the file") }
       return addSense ? MPSObjectiveSense.insertMaximize(into: tmp) : nil
     }
   }
 
   /// Has GLPK write the model (or a copy with names it can write) to `tmp`.
-  private func glpkWrite(_ b: GLPKProblem, format: ModelFileFormat, to tmp: String) -> Int32 {
-      switch format {
-      case .freeMPS, .fixedMPS:
-        let type = format == .freeMPS ? GLP_MPS_FILE : GLP_MPS_DECK
-        guard let names = uniqueMPSNames(fixed: format == .fixedMPS) else {
-          return glp_write_mps(b.prob, type, nil, tmp)
-        }
-        // The names GLPK would write collide: write a copy with unique ones.
-        let q = glp_create_prob()!
-        defer { glp_delete_prob(q) }
-        glp_copy_prob(q, b.prob, GLP_OFF)
-        for (j, n) in names.columns.enumerated() { glp_set_col_name(q, Int32(j + 1), n) }
-        for (i, n) in names.rows.enumerated() { glp_set_row_name(q, Int32(i + 1), n) }
-        return glp_write_mps(q, type, nil, tmp)
-      case .cplexLP:
-        // CPLEX LP names allow fewer characters than GLPK stores; write a copy
-        // with readable, unique, legal names rather than GLPK's x_N fallback.
-        let q = glp_create_prob()!
-        defer { glp_delete_prob(q) }
-        glp_copy_prob(q, b.prob, GLP_ON)
-        var used = Set<String>()
-        for j in 0..<variableCount {
-          if let n = colName[j] { glp_set_col_name(q, Int32(j + 1), Self.lpName(n, used: &used)) }
-        }
-        for i in 0..<constraintCount {
-          if let n = rowName[i] { glp_set_row_name(q, Int32(i + 1), Self.lpName(n, used: &used)) }
-        }
-        // Unnamed columns and rows: GLPK's x_N and r_N, unless a real name took them
-        // (two columns named x_1 in one file read back as one).
-        for j in 0..<variableCount where colName[j] == nil {
-          glp_set_col_name(q, Int32(j + 1), Self.lpName("x_\(j + 1)", used: &used))
-        }
-        for i in 0..<constraintCount where rowName[i] == nil {
-          glp_set_row_name(q, Int32(i + 1), Self.lpName("r_\(i + 1)", used: &used))
-        }
-        // CPLEX LP files have no objective constant (GLPK writes it as a comment and
-        // reads it back as 0): carry it as a variable fixed at 1.
-        if objectiveConstant != 0 {
-          let k = glp_add_cols(q, 1)
-          glp_set_col_name(q, k, Self.lpName("constant", used: &used))
-          glp_set_col_bnds(q, k, GLP_FX, 1, 1)
-          glp_set_obj_coef(q, k, objectiveConstant)
-          glp_set_obj_coef(q, 0, 0)
-        }
-        return glp_write_lp(q, nil, tmp)
+  private func glpkWrite(_ b: GLPKProblem, format: ModelFileFormat, to tmp: String) -> Bool {
+    switch format {
+    case .freeMPS, .fixedMPS:
+      guard let names = uniqueMPSNames(fixed: format == .fixedMPS) else {
+        return b.writeFile(tmp, format: format)
       }
+      // The names GLPK would write collide: write a copy with unique ones.
+      let q = GLPKProblem(copying: b, names: false)
+      defer { q.release() }
+      for (j, n) in names.columns.enumerated() { q.setColumnName(j, n) }
+      for (i, n) in names.rows.enumerated() { q.setRowName(i, n) }
+      return q.writeFile(tmp, format: format)
+    case .cplexLP:
+      // CPLEX LP names allow fewer characters than GLPK stores; write a copy
+      // with readable, unique, legal names rather than GLPK's x_N fallback.
+      let q = GLPKProblem(copying: b, names: true)
+      defer { q.release() }
+      var used = Set<String>()
+      for j in 0..<variableCount {
+        if let n = colName[j] { q.setColumnName(j, Self.lpName(n, used: &used)) }
+      }
+      for i in 0..<constraintCount {
+        if let n = rowName[i] { q.setRowName(i, Self.lpName(n, used: &used)) }
+      }
+      // Unnamed columns and rows: GLPK's x_N and r_N, unless a real name took them
+      // (two columns named x_1 in one file read back as one).
+      for j in 0..<variableCount where colName[j] == nil {
+        q.setColumnName(j, Self.lpName("x_\(j + 1)", used: &used))
+      }
+      for i in 0..<constraintCount where rowName[i] == nil {
+        q.setRowName(i, Self.lpName("r_\(i + 1)", used: &used))
+      }
+      // CPLEX LP files have no objective constant (GLPK writes it as a comment and
+      // reads it back as 0): carry it as a variable fixed at 1.
+      if objectiveConstant != 0 {
+        let k = q.addColumns(1)
+        q.setColumnName(k, Self.lpName("constant", used: &used))
+        q.setColumn(k, lower: 1, upper: 1, kind: .continuous)
+        q.setCost(k, objectiveConstant)
+        q.setObjectiveConstant(0)
+      }
+      return q.writeFile(tmp, format: format)
+    }
   }
 
   /// The names GLPK's MPS writer would give, made unique, or nil when they are.

@@ -1,5 +1,3 @@
-internal import CGLPK
-
 /// The range over which one number can move while the optimal basis stays optimal.
 public struct SensitivityRange: Sendable, Equatable {
   /// Smallest value keeping the basis optimal (−∞ if none).
@@ -8,21 +6,13 @@ public struct SensitivityRange: Sendable, Equatable {
   public var upper: Double
 }
 
-extension SensitivityRange {
-  /// GLPK's ranging routines say "no limit" with ±DBL_MAX; the API says ±∞.
-  init(glpkLower: Double, glpkUpper: Double) {
-    lower = glpkLower <= -.greatestFiniteMagnitude ? -.infinity : glpkLower
-    upper = glpkUpper >= .greatestFiniteMagnitude ? .infinity : glpkUpper
-  }
-}
-
 extension LinearProgram {
   /// The range of a variable's objective coefficient over which the current
   /// basis stays optimal (cost ranging).
   ///
   /// Needs a current simplex solution with its basis factorization: solve with
   /// a simplex algorithm and presolve off. Basic variables are ranged by GLPK
-  /// (`glp_analyze_coef`); a non-basic variable's range follows from its reduced cost.
+  /// (its coefficient ranging, see `GLPKSolve.swift`); a non-basic variable's range follows from its reduced cost.
   /// - Throws: ``LPError/sensitivityUnavailable(_:)`` when no such basis exists.
   public func costRange(of v: Variable) throws(LPError) -> SensitivityRange {
     try check(v)
@@ -30,10 +20,7 @@ extension LinearProgram {
     let c = cost[v.index]
     guard let status = sol.basis?.variables[v.index] else { throw .sensitivityUnavailable("no basis") }
     if status == .basic {
-      var c1 = 0.0, c2 = 0.0, v1 = 0.0, v2 = 0.0
-      var k1: Int32 = 0, k2: Int32 = 0
-      glp_analyze_coef(b.prob, Int32(constraintCount + v.index + 1), &c1, &k1, &v1, &c2, &k2, &v2)
-      return SensitivityRange(glpkLower: c1, glpkUpper: c2)
+      return b.costRange(ofBasicColumn: v.index)
     }
     // Non-basic: the basis stays optimal while the reduced cost d = c − Aᵀy,
     // which moves one for one with c, keeps the sign its bound needs.
@@ -65,10 +52,7 @@ extension LinearProgram {
       let lowerActive = rowUpper[c.index] == .infinity
       return lowerActive ? SensitivityRange(lower: -.infinity, upper: a) : SensitivityRange(lower: a, upper: .infinity)
     }
-    var l = 0.0, u = 0.0
-    var k1: Int32 = 0, k2: Int32 = 0
-    glp_analyze_bound(b.prob, Int32(c.index + 1), &l, &k1, &u, &k2)
-    return SensitivityRange(glpkLower: l, glpkUpper: u)
+    return b.boundRange(ofNonBasicRow: c.index)
   }
 
   /// The current solution and GLPK's problem, when ranging is possible at all.
@@ -87,7 +71,7 @@ extension LinearProgram {
     guard !b.basisIsUserGiven || constraintCount == 0 || variableCount == 0 else {
       throw .sensitivityUnavailable("a starting basis was set after this solve, so GLPK no longer holds the solution's basis; solve again before sensitivity analysis")
     }
-    guard glp_bf_exists(b.prob) != 0 else {
+    guard b.hasFactorization else {
       throw .sensitivityUnavailable("GLPK has no basis factorization (was presolve on?); solve with presolve off and a simplex algorithm")
     }
     return (b, sol)

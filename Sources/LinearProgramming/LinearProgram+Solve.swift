@@ -1,6 +1,3 @@
-internal import CGLPK
-import Glibc
-
 extension LinearProgram {
   /// Solves the model and returns (and keeps in ``solution``) the result.
   ///
@@ -17,14 +14,14 @@ extension LinearProgram {
     try options.validate()
     let wasDirty = dirty
     let b = try syncedBackend()
-    let start = Clock.now()
+    let start = MonotonicClock.now()
     let ((result, mipInfo), text) = withGLPKOutput { () -> (RawResult, MIPInfo?) in
       if isMixedInteger {
         return runMIP(b, options)
       }
       return (runLP(b, options, edits: wasDirty), nil)
     }
-    let elapsed = Clock.now() - start
+    let elapsed = MonotonicClock.now() - start
     if options.captureLog { log += text }
     var sol = result
     var duals = sol.duals
@@ -75,8 +72,7 @@ extension LinearProgram {
       throw .invalidArgument("basis makes \(describe(Variable(modelID: id, index: j))) basic, but it has no coefficient in any constraint (a singular basis); make it non-basic")
     }
     let b = try syncedBackend()
-    for (j, s) in basis.variables.enumerated() { glp_set_col_stat(b.prob, Int32(j + 1), s.glpk) }
-    for (i, s) in basis.constraints.enumerated() { glp_set_row_stat(b.prob, Int32(i + 1), s.glpk) }
+    b.setStatuses(basis)
     b.hasBasis = true
     b.basisIsUserGiven = true
   }
@@ -98,41 +94,10 @@ struct RawResult {
   var algorithm: SolverOptions.Algorithm
 }
 
-enum Clock {
-  static func now() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
-  }
-}
-
-extension BasisStatus {
-  var glpk: Int32 {
-    switch self {
-    case .basic: return GLP_BS
-    case .atLower: return GLP_NL
-    case .atUpper: return GLP_NU
-    case .free: return GLP_NF
-    case .fixed: return GLP_NS
-    }
-  }
-
-  init(glpk: Int32) {
-    switch glpk {
-    case GLP_BS: self = .basic
-    case GLP_NU: self = .atUpper
-    case GLP_NF: self = .free
-    case GLP_NS: self = .fixed
-    default: self = .atLower
-    }
-  }
-}
-
 // MARK: - LP
 
 extension LinearProgram {
   func runLP(_ b: GLPKProblem, _ options: SolverOptions, edits: DirtySet) -> RawResult {
-    let p = b.prob
     if variableCount == 0 || constraintCount == 0 {
       return solveTrivially(options)
     }
@@ -150,151 +115,30 @@ extension LinearProgram {
       return runInterior(b, options)
     }
     if !b.scaled || !warm {
-      applyScaling(p, options.scaling)
+      b.scale(options.scaling)
       b.scaled = true
     }
     if !(options.warmStart && b.hasBasis) && !options.presolve {
-      glp_adv_basis(p, 0)
+      b.crashBasis()
     }
     b.basisIsUserGiven = false
-    var parm = glp_smcp()
-    glp_init_smcp(&parm)
-    parm.msg_lev = GLP_MSG_ALL
-    parm.meth = algorithm == .dual ? GLP_DUALP : GLP_PRIMAL
-    parm.presolve = options.presolve ? GLP_ON : GLP_OFF
-    if let t = options.timeLimit { parm.tm_lim = Int32(clamping: Int((t * 1000).rounded(.up))) }
-    if let n = options.iterationLimit { parm.it_lim = Int32(clamping: n) }
-    let before = glp_get_it_cnt(p)
-    let rc = glp_simplex(p, &parm)
-    let iterations = Int(glp_get_it_cnt(p) - before)
-    var r = mapSimplex(rc: rc, p)
+    let run = b.simplex(algorithm == .dual ? .dual : .primal, presolve: options.presolve,
+                        timeLimit: options.timeLimit, iterationLimit: options.iterationLimit)
+    var r = run.result
     r.algorithm = algorithm
-    r.iterations = max(0, iterations)
-    b.hasBasis = glp_get_status(p) != GLP_UNDEF && !options.presolve || glp_bf_exists(p) != 0
+    r.iterations = run.iterations
+    b.hasBasis = b.basicSolutionDefined && !options.presolve || b.hasFactorization
     if r.primal != .none {
-      readBasicSolution(p, into: &r)
+      b.readBasicSolution(into: &r)
     }
     return r
   }
 
-  /// Scales the problem as asked (LP and MIP alike).
-  func applyScaling(_ p: OpaquePointer, _ s: SolverOptions.Scaling) {
-    switch s {
-    case .auto: glp_scale_prob(p, GLP_SF_AUTO)
-    case .none: glp_unscale_prob(p)
-    case .geometric: glp_scale_prob(p, GLP_SF_GM)
-    case .equilibrium: glp_scale_prob(p, GLP_SF_EQ)
-    }
-  }
-
-  /// Maps the simplex return code first, the solution status second.
-  func mapSimplex(rc: Int32, _ p: OpaquePointer) -> RawResult {
-    let prim = pointStatus(glp_get_prim_stat(p))
-    let dual = pointStatus(glp_get_dual_stat(p))
-    func result(_ t: TerminationStatus, _ raw: String, primal: PointStatus = prim, dualS: PointStatus = dual) -> RawResult {
-      RawResult(termination: t, primal: primal, dual: dualS, raw: raw,
-                objective: primal == .none || t == .unbounded || t == .infeasibleOrUnbounded ? nil : glp_get_obj_val(p), algorithm: .primal)
-    }
-    switch rc {
-    case 0:
-      switch glp_get_status(p) {
-      case GLP_OPT: return result(.optimal, "GLP_OPT: solution is optimal")
-      case GLP_FEAS: return result(.optimal, "GLP_FEAS: solution is feasible")
-      case GLP_NOFEAS:
-        if prim == .infeasible || glp_get_prim_stat(p) == GLP_NOFEAS {
-          return result(.infeasible, "GLP_NOFEAS: problem has no feasible solution", primal: .infeasible)
-        }
-        return result(.infeasibleOrUnbounded, "GLP_NOFEAS: no dual feasible solution")
-      case GLP_UNBND:
-        return result(prim == .feasible ? .unbounded : .infeasibleOrUnbounded, "GLP_UNBND: problem has unbounded solution")
-      case GLP_INFEAS:
-        // The dual simplex can end (rc 0) on a dual infeasibility with an infeasible
-        // basic point: that proves only "infeasible or unbounded" (a feasible,
-        // unbounded model ends here), never infeasibility, and the point's
-        // objective means nothing.
-        if glp_get_dual_stat(p) == GLP_NOFEAS {
-          return result(.infeasibleOrUnbounded, "GLP_INFEAS: no dual feasible solution (the model is infeasible or unbounded)")
-        }
-        return result(.infeasible, "GLP_INFEAS: solution is infeasible")
-      default:
-        return result(.solverError, "GLP_UNDEF: solution is undefined", primal: .none, dualS: .none)
-      }
-    case GLP_ENOPFS: return result(.infeasible, "GLP_ENOPFS: presolver found no primal feasible solution", primal: .none, dualS: .none)
-    case GLP_ENODFS: return result(.infeasibleOrUnbounded, "GLP_ENODFS: presolver found no dual feasible solution", primal: .none, dualS: .none)
-    case GLP_ETMLIM: return result(.timeLimit, "GLP_ETMLIM: time limit exceeded")
-    case GLP_EITLIM: return result(.iterationLimit, "GLP_EITLIM: iteration limit exceeded")
-    case GLP_EBADB: return result(.numericalError, "GLP_EBADB: invalid initial basis", primal: .none, dualS: .none)
-    case GLP_ESING: return result(.numericalError, "GLP_ESING: singular basis matrix", primal: .none, dualS: .none)
-    case GLP_ECOND: return result(.numericalError, "GLP_ECOND: ill-conditioned basis matrix", primal: .none, dualS: .none)
-    case GLP_EBOUND: return result(.solverError, "GLP_EBOUND: incorrect bounds", primal: .none, dualS: .none)
-    case GLP_EOBJLL, GLP_EOBJUL: return result(.solverError, "objective limit reached")
-    default: return result(.solverError, "GLPK simplex returned code \(rc)", primal: .none, dualS: .none)
-    }
-  }
-
-  func pointStatus(_ s: Int32) -> PointStatus {
-    switch s {
-    case GLP_FEAS: return .feasible
-    case GLP_INFEAS, GLP_NOFEAS: return .infeasible
-    default: return .none
-    }
-  }
-
-  func readBasicSolution(_ p: OpaquePointer, into r: inout RawResult) {
-    let n = variableCount, m = constraintCount
-    var x = [Double](repeating: 0, count: n), d = x
-    var cs = [BasisStatus](repeating: .atLower, count: n)
-    for j in 0..<n {
-      let k = Int32(j + 1)
-      x[j] = glp_get_col_prim(p, k)
-      d[j] = glp_get_col_dual(p, k)
-      cs[j] = BasisStatus(glpk: glp_get_col_stat(p, k))
-    }
-    var a = [Double](repeating: 0, count: m), y = a
-    var rs = [BasisStatus](repeating: .basic, count: m)
-    for i in 0..<m {
-      let k = Int32(i + 1)
-      a[i] = glp_get_row_prim(p, k)
-      y[i] = glp_get_row_dual(p, k)
-      rs[i] = BasisStatus(glpk: glp_get_row_stat(p, k))
-    }
-    r.values = x
-    r.activities = a
-    r.duals = y
-    r.reducedCosts = d
-    r.basis = Basis(variables: cs, constraints: rs)
-  }
-
   private func runInterior(_ b: GLPKProblem, _ options: SolverOptions) -> RawResult {
-    let p = b.prob
-    let start = Clock.now()
-    var parm = glp_iptcp()
-    glp_init_iptcp(&parm)
-    parm.msg_lev = GLP_MSG_ALL
-    let rc = glp_interior(p, &parm)
-    let status = glp_ipt_status(p)
-    var r: RawResult
-    switch (rc, status) {
-    case (0, GLP_OPT):
-      r = RawResult(termination: .optimal, primal: .feasible, dual: .feasible, raw: "GLP_OPT: interior-point solution is optimal", objective: glp_ipt_obj_val(p), algorithm: .interior)
-    case (0, GLP_NOFEAS), (0, GLP_INFEAS):
-      r = RawResult(termination: .infeasibleOrUnbounded, primal: .none, dual: .none, raw: "GLP_NOFEAS: no feasible primal-dual solution", objective: nil, algorithm: .interior)
-    case (GLP_ENOFEAS, _):
-      r = RawResult(termination: .infeasibleOrUnbounded, primal: .none, dual: .none, raw: "GLP_ENOFEAS: no primal/dual feasible solution", objective: nil, algorithm: .interior)
-    case (GLP_ENOCVG, _), (GLP_EITLIM, _), (GLP_EINSTAB, _):
-      r = RawResult(termination: rc == GLP_EITLIM ? .iterationLimit : .numericalError, primal: .none, dual: .none, raw: "GLPK interior point returned code \(rc) (no convergence or instability)", objective: nil, algorithm: .interior)
-    default:
-      r = RawResult(termination: .solverError, primal: .none, dual: .none, raw: "GLPK interior point returned code \(rc), status \(status)", objective: nil, algorithm: .interior)
-    }
-    if r.primal == .feasible {
-      let n = variableCount, m = constraintCount
-      r.values = (0..<n).map { glp_ipt_col_prim(p, Int32($0 + 1)) }
-      r.reducedCosts = (0..<n).map { glp_ipt_col_dual(p, Int32($0 + 1)) }
-      r.activities = (0..<m).map { glp_ipt_row_prim(p, Int32($0 + 1)) }
-      r.duals = (0..<m).map { glp_ipt_row_dual(p, Int32($0 + 1)) }
-      if options.crossover {
-        return crossover(b, options, interior: r, start: start)
-      }
+    let start = MonotonicClock.now()
+    let r = b.interiorPoint()
+    if r.primal == .feasible, options.crossover {
+      return crossover(b, options, interior: r, start: start)
     }
     return r
   }

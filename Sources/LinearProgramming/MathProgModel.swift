@@ -1,4 +1,3 @@
-internal import CGLPK
 import Glibc
 import Synchronization
 
@@ -25,12 +24,12 @@ public final class MathProgModel {
   /// Translator output (e.g. `display` statements before `solve;`).
   public private(set) var translationLog: String
 
-  private var tran: OpaquePointer?
+  private var tran: GLPKTranslator?
   private let owner: pthread_t
   private let directory: String
   private var failed = false
   /// GLPK runs the statements after `solve;` once per translation (a second
-  /// `glp_mpl_postsolve` aborts the process).
+  /// postsolve of one translation aborts the process).
   private var postsolved = false
   /// The shape of the generated LP; postsolve needs exactly it (GLPK aborts otherwise).
   private let generatedShape: (variables: Int, constraints: Int)
@@ -45,23 +44,20 @@ public final class MathProgModel {
     let dataPaths = data.map(Self.absolute)
     directory = modelPath.contains("/") ? String(modelPath[..<modelPath.lastIndex(of: "/")!]) : "."
     owner = pthread_self()
-    let t = glp_mpl_alloc_wksp()!
+    let t = GLPKTranslator()
     var lp: LinearProgram? = nil
     var stepFailed: String? = nil
     let (_, text) = Self.inDirectory(directory) {
       withGLPKOutput { () -> Void in
-        if glp_mpl_read_model(t, modelPath, dataPaths.isEmpty ? 0 : 1) != 0 { stepFailed = "model"; return }
-        for d in dataPaths where glp_mpl_read_data(t, d) != 0 { stepFailed = "data"; return }
-        if glp_mpl_generate(t, nil) != 0 { stepFailed = "generate"; return }
-        let p = glp_create_prob()!
-        glp_mpl_build_prob(t, p)
-        lp = LinearProgram.extract(from: p, name: String(modelPath.split(separator: "/").last ?? ""))
-        glp_delete_prob(p)
+        if !t.readModel(modelPath, skipData: !dataPaths.isEmpty) { stepFailed = "model"; return }
+        for d in dataPaths where !t.readData(d) { stepFailed = "data"; return }
+        if !t.generate() { stepFailed = "generate"; return }
+        lp = t.buildProgram(name: String(modelPath.split(separator: "/").last ?? ""))
       }
     }
     translationLog = text
     guard stepFailed == nil, let lp else {
-      glp_mpl_free_wksp(t)
+      t.free()
       throw .mathProg(message: Self.errorLines(text))
     }
     tran = t
@@ -70,7 +66,7 @@ public final class MathProgModel {
   }
 
   deinit {
-    if let tran, pthread_equal(owner, pthread_self()) != 0 { glp_mpl_free_wksp(tran) }
+    if let tran, pthread_equal(owner, pthread_self()) != 0 { tran.free() }
   }
 
   /// Runs the statements after `solve;` (printf, display, table out) on the
@@ -96,12 +92,12 @@ public final class MathProgModel {
       throw .notSolved("postsolve needs a current solution: solve the program first")
     }
     let b = try program.syncedBackend()
-    let kind: Int32 = program.isMixedInteger ? GLP_MIP : (sol.algorithm == .interior && sol.basis == nil ? GLP_IPT : GLP_SOL)
-    let (rc, text) = Self.inDirectory(directory) {
-      withGLPKOutput { glp_mpl_postsolve(tran, b.prob, kind) }
+    let kind: GLPKTranslator.SolutionKind = program.isMixedInteger ? .integer : (sol.algorithm == .interior && sol.basis == nil ? .interiorPoint : .basic)
+    let (done, text) = Self.inDirectory(directory) {
+      withGLPKOutput { tran.postsolve(b, kind) }
     }
     postsolved = true
-    if rc != 0 {
+    if !done {
       failed = true
       throw .mathProg(message: Self.errorLines(text))
     }

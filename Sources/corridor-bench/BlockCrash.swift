@@ -30,7 +30,7 @@ enum BlockCrash {
 
   /// Builds the crash basis for `pr` and returns it with what it took.
   static func basis(_ pr: BenchProfiles, _ f: PathFactors, blockHours: Int, maxPasses: Int = 16) throws -> (Basis, BlockCrashOutcome) {
-    let t0 = now(), c0 = cpuNow()
+    let t0 = MonotonicClock.now(), c0 = cpuNow()
     let T = pr.T
     let K = max(1, (T + blockHours - 1) / blockHours)
     let edges = (0...K).map { $0 * T / K }
@@ -112,7 +112,7 @@ enum BlockCrash {
     }
     out.basicCount = columns.filter { $0 == .basic }.count + rows.filter { $0 == .basic }.count
     out.rows = rows.count
-    out.crashWall = now() - t0
+    out.crashWall = MonotonicClock.now() - t0
     out.crashCPU = cpuNow() - c0
     guard out.basicCount == out.rows else {
       throw Failure(description: "the assembled basis has \(out.basicCount) basic statuses for \(out.rows) rows")

@@ -1,5 +1,6 @@
 // Running glpsol (the reference) and other child processes, with wall time and peak memory.
 import Glibc
+import LinearProgramming
 
 /// One finished child process.
 struct ChildRun {
@@ -26,7 +27,7 @@ enum Child {
     var cargs: [UnsafeMutablePointer<CChar>?] = full.map { strdup($0) } + [nil]
     defer { for p in cargs { free(p) } }
     var pid = pid_t()
-    let start = now()
+    let start = MonotonicClock.now()
     let rc = posix_spawnp(&pid, full[0], &actions, nil, &cargs, environ)
     guard rc == 0 else {
       return ChildRun(exitStatus: -1, wallSeconds: 0, peakMiB: 0, output: "cannot start \(full[0]): \(String(cString: strerror(rc)))")
@@ -34,7 +35,7 @@ enum Child {
     var status: Int32 = 0
     var usage = rusage()
     while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-    let wall = now() - start
+    let wall = MonotonicClock.now() - start
     let exited = (status & 0x7f) == 0
     let code = exited ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) * 1e-6
@@ -127,12 +128,6 @@ enum ReferenceVariant: String, CaseIterable {
 }
 
 // MARK: - Small helpers
-
-func now() -> Double {
-  var ts = timespec()
-  clock_gettime(CLOCK_MONOTONIC, &ts)
-  return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
-}
 
 /// CPU seconds used by this process so far (user + system; GLPK and the layer run on one thread).
 func cpuNow() -> Double {

@@ -1,7 +1,10 @@
-// Command-line options of corridor-bench.
+// Command-line options of corridor-bench: parsed by swift-argument-parser
+// (BenchCommand), used as plain values (BenchOptions).
+import ArgumentParser
 import Glibc
 import LinearProgramming
 
+/// What one run of corridor-bench does (see ``BenchCommand`` for the flags).
 struct BenchOptions {
   var horizons: [Int] = [24, 168]
   var algorithms: [SolverOptions.Algorithm] = [.primal, .dual, .interior, .auto]
@@ -18,119 +21,7 @@ struct BenchOptions {
   var blockCrashHours: Int?
   var sameFile = false
 
-  static let usage = """
-    usage: corridor-bench [options]
-
-    Builds and solves the "Caspian corridors" benchmark LP (shared/bench/README.md)
-    through the LinearProgramming layer and reports build and solve times, objective
-    errors, certificates, memory and, with --reference, glpsol's times on the same LP.
-
-      --T LIST               horizons (hours), e.g. 24,168,8760 (default 24,168)
-      --algorithms LIST      primal,dual,interior,auto (default all four), or none
-      --presolve LIST        on,off (default off,on; interior has no presolve and runs once)
-      --repeat N             builds per horizon, median reported (default 5); solves are
-                             repeated N times too when T <= 2000, else run once
-      --skip-solve           build only
-      --reference            also run glpsol: translate+solve and translate-only on
-                             caspian.mod, and the layer's free MPS with glpsol's default
-                             and with --nopresol (see --reference-runs)
-      --reference-runs LIST  glpsol runs for --reference: math,check,mps-default,
-                             mps-nopresol,mps-dual,mps-dual-nopresol,mps-interior,mps-bib,
-                             mps-std (default math,check,mps-default,mps-nopresol)
-      --shared PATH          the benchmark folder (default: ../shared/bench beside the package root)
-      --time-limit S         per solve, seconds (simplex and glpsol; GLPK's interior point has none)
-      --glpk-log DIR         keep GLPK's output of every solve in DIR
-      --report PATH          also write the results as Markdown to PATH
-      --block-crash HOURS    also solve from the block crash basis (blocks of HOURS hours, fair
-                             rows priced in; shared/GLPK-NOTES.md), built outside the layer and
-                             installed with setStartingBasis, then primal simplex
-      --same-file            with --reference: also solve (auto, presolve off) the layer's MPS
-                             read back, i.e. exactly the numbers glpsol reads
-      --keep DIR             generate the .dat/.mps files in DIR and keep them (default: a
-                             temporary directory, removed at the end)
-      -h, --help             this text
-
-    Exit status: 0 when every optimal objective is within 1e-7 (relative) of the README's
-    value (or, for other T, of each other and glpsol), 1 otherwise, 2 on usage errors.
-    """
-
   struct UsageError: Error, CustomStringConvertible { var description: String }
-
-  static func parse(_ args: [String]) throws(UsageError) -> BenchOptions {
-    var o = BenchOptions()
-    var k = 0
-    func value(_ flag: String) throws(UsageError) -> String {
-      k += 1
-      guard k < args.count else { throw UsageError(description: "\(flag) needs a value") }
-      return args[k]
-    }
-    func list(_ s: String) -> [String] { s.split(separator: ",").map { String($0).lowercased() } }
-    while k < args.count {
-      let a = args[k]
-      switch a {
-      case "-h", "--help":
-        emit(usage)
-        exit(0)
-      case "--T", "--t":
-        let v = try value(a)
-        var hs: [Int] = []
-        for s in list(v) {
-          guard let t = Int(s), t >= 2 else { throw UsageError(description: "--T: '\(s)' is not a horizon ≥ 2") }
-          hs.append(t)
-        }
-        o.horizons = Array(Set(hs)).sorted()  // ascending: the process's peak memory then belongs to the largest T so far
-      case "--algorithms":
-        var algs: [SolverOptions.Algorithm] = []
-        for s in list(try value(a)) where s != "none" {
-          guard let alg = SolverOptions.Algorithm(rawValue: s) else {
-            throw UsageError(description: "--algorithms: unknown '\(s)' (primal, dual, interior, auto)")
-          }
-          algs.append(alg)
-        }
-        o.algorithms = algs
-      case "--presolve":
-        var ps: [Bool] = []
-        for s in list(try value(a)) {
-          switch s {
-          case "on", "true", "yes": ps.append(true)
-          case "off", "false", "no": ps.append(false)
-          default: throw UsageError(description: "--presolve: '\(s)' is neither on nor off")
-          }
-        }
-        o.presolve = ps
-      case "--repeat":
-        guard let n = Int(try value(a)), n >= 1 else { throw UsageError(description: "--repeat needs an integer ≥ 1") }
-        o.repeatCount = n
-      case "--skip-solve": o.skipSolve = true
-      case "--reference": o.reference = true
-      case "--reference-runs":
-        var vs: [ReferenceVariant] = []
-        for s in list(try value(a)) {
-          guard let v = ReferenceVariant(rawValue: s) else {
-            throw UsageError(description: "--reference-runs: unknown '\(s)' (\(ReferenceVariant.allCases.map(\.rawValue).joined(separator: ", ")))")
-          }
-          vs.append(v)
-        }
-        o.referenceVariants = vs
-        o.reference = true
-      case "--shared": o.sharedPath = try value(a)
-      case "--time-limit":
-        guard let t = Double(try value(a)), t > 0, t.isFinite else { throw UsageError(description: "--time-limit needs seconds > 0") }
-        o.timeLimit = t
-      case "--glpk-log": o.glpkLogDirectory = try value(a)
-      case "--report": o.reportPath = try value(a)
-      case "--keep": o.keepDirectory = try value(a)
-      case "--same-file": o.sameFile = true
-      case "--block-crash":
-        guard let h = Int(try value(a)), h >= 1 else { throw UsageError(description: "--block-crash needs hours ≥ 1") }
-        o.blockCrashHours = h
-      default:
-        throw UsageError(description: "unknown option '\(a)' (see --help)")
-      }
-      k += 1
-    }
-    return o
-  }
 
   /// The benchmark folder: --shared, else ../shared/bench beside the package root,
   /// found from the working directory, the executable or this source file.
@@ -158,5 +49,168 @@ struct BenchOptions {
       }
     }
     throw UsageError(description: "cannot find shared/bench beside the package root; pass --shared PATH")
+  }
+}
+
+/// The command line of corridor-bench.
+///
+/// Lists are comma-separated (`--T 24,168`); each list option checks its
+/// items and names the bad one. `main.swift` parses it with ``parseOrExit()``,
+/// which keeps the benchmark's exit status 2 for usage errors (0 for `--help`).
+struct BenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "corridor-bench",
+    abstract: "Benchmark of the LinearProgramming layer on the \"Caspian corridors\" LP.",
+    discussion: """
+      Builds and solves the "Caspian corridors" benchmark LP (shared/bench/README.md) \
+      through the LinearProgramming layer and reports build and solve times, objective \
+      errors, certificates, memory and, with --reference, glpsol's times on the same LP. \
+      See docs/performance.md; scripts/bench.sh runs the standard set.
+
+      Exit status: 0 when every optimal objective is within 1e-7 (relative) of the \
+      README's value (or, for other T, of each other and glpsol), 1 otherwise, 2 on \
+      usage errors.
+      """)
+
+  @Option(name: [.customLong("T"), .customLong("t")],
+          help: ArgumentHelp("Horizons (hours), e.g. 24,168,8760 (default 24,168).", valueName: "list"),
+          transform: BenchCommand.horizons)
+  var horizons: [Int] = [24, 168]
+
+  @Option(help: ArgumentHelp("primal,dual,interior,auto (default all four), or none.", valueName: "list"),
+          transform: BenchCommand.algorithms)
+  var algorithms: [SolverOptions.Algorithm] = [.primal, .dual, .interior, .auto]
+
+  @Option(help: ArgumentHelp("on,off (default off,on; interior has no presolve and runs once).", valueName: "list"),
+          transform: BenchCommand.presolveList)
+  var presolve: [Bool] = [false, true]
+
+  @Option(name: .customLong("repeat"),
+          help: ArgumentHelp("Builds per horizon, median reported; solves are repeated N times too when T <= 2000, else run once.", valueName: "N"))
+  var repeatCount: Int = 5
+
+  @Flag(help: "Build only.")
+  var skipSolve = false
+
+  @Flag(help: "Also run glpsol: translate+solve and translate-only on caspian.mod, and the layer's free MPS with glpsol's default and with --nopresol (see --reference-runs).")
+  var reference = false
+
+  @Option(help: ArgumentHelp(
+    "glpsol runs for --reference (implies it): \(ReferenceVariant.allCases.map(\.rawValue).joined(separator: ", ")) (default math,check,mps-default,mps-nopresol).",
+    valueName: "list"),
+          transform: BenchCommand.referenceRuns)
+  var referenceRuns: [ReferenceVariant]?
+
+  @Option(help: ArgumentHelp("The benchmark folder (default: ../shared/bench beside the package root).", valueName: "path"))
+  var shared: String?
+
+  @Option(help: ArgumentHelp("Per solve, seconds (simplex and glpsol; GLPK's interior point has none).", valueName: "s"))
+  var timeLimit: Double?
+
+  @Option(name: .customLong("glpk-log"), help: ArgumentHelp("Keep GLPK's output of every solve in DIR.", valueName: "dir"))
+  var glpkLog: String?
+
+  @Option(help: ArgumentHelp("Also write the results as Markdown to PATH.", valueName: "path"))
+  var report: String?
+
+  @Option(help: ArgumentHelp("Also solve from the block crash basis (blocks of HOURS hours, fair rows priced in; shared/GLPK-NOTES.md), built outside the layer and installed with setStartingBasis, then primal simplex.", valueName: "hours"))
+  var blockCrash: Int?
+
+  @Flag(help: "With --reference: also solve (auto, presolve off) the layer's MPS read back, i.e. exactly the numbers glpsol reads.")
+  var sameFile = false
+
+  @Option(help: ArgumentHelp("Generate the .dat/.mps files in DIR and keep them (default: a temporary directory, removed at the end).", valueName: "dir"))
+  var keep: String?
+
+  func validate() throws {
+    guard repeatCount >= 1 else { throw ValidationError("--repeat needs an integer ≥ 1") }
+    if let t = timeLimit, !(t > 0 && t.isFinite) { throw ValidationError("--time-limit needs seconds > 0") }
+    if let h = blockCrash, h < 1 { throw ValidationError("--block-crash needs hours ≥ 1") }
+  }
+
+  /// The parsed flags as the benchmark's options.
+  var options: BenchOptions {
+    var o = BenchOptions()
+    o.horizons = horizons
+    o.algorithms = algorithms
+    o.presolve = presolve
+    o.repeatCount = repeatCount
+    o.skipSolve = skipSolve
+    o.reference = reference || referenceRuns != nil
+    if let runs = referenceRuns { o.referenceVariants = runs }
+    o.sharedPath = shared
+    o.timeLimit = timeLimit
+    o.glpkLogDirectory = glpkLog
+    o.reportPath = report
+    o.keepDirectory = keep
+    o.blockCrashHours = blockCrash
+    o.sameFile = sameFile
+    return o
+  }
+
+  /// Parses the process's arguments; prints help (exit 0) or the error with
+  /// the usage (exit 2) and exits when they are not a run.
+  static func parseOrExit() -> BenchCommand {
+    do {
+      return try parse()
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        emit(fullMessage(for: error))
+        Glibc.exit(0)
+      }
+      emit(fullMessage(for: error), fd: 2)
+      Glibc.exit(2)
+    }
+  }
+
+  // MARK: List values
+
+  private static func items(_ s: String) -> [String] {
+    s.split(separator: ",").map { String($0).lowercased() }
+  }
+
+  /// Ascending and without repeats: the process's peak memory then belongs to the largest T so far.
+  static func horizons(_ s: String) throws -> [Int] {
+    var hs: [Int] = []
+    for item in items(s) {
+      guard let t = Int(item), t >= 2 else { throw ValidationError("'\(item)' is not a horizon ≥ 2") }
+      hs.append(t)
+    }
+    return Array(Set(hs)).sorted()
+  }
+
+  static func algorithms(_ s: String) throws -> [SolverOptions.Algorithm] {
+    var algs: [SolverOptions.Algorithm] = []
+    for item in items(s) where item != "none" {
+      guard let alg = SolverOptions.Algorithm(rawValue: item) else {
+        throw ValidationError("unknown '\(item)' (primal, dual, interior, auto, or none)")
+      }
+      algs.append(alg)
+    }
+    return algs
+  }
+
+  static func presolveList(_ s: String) throws -> [Bool] {
+    var ps: [Bool] = []
+    for item in items(s) {
+      switch item {
+      case "on", "true", "yes": ps.append(true)
+      case "off", "false", "no": ps.append(false)
+      default: throw ValidationError("'\(item)' is neither on nor off")
+      }
+    }
+    return ps
+  }
+
+  static func referenceRuns(_ s: String) throws -> [ReferenceVariant] {
+    var vs: [ReferenceVariant] = []
+    for item in items(s) {
+      guard let v = ReferenceVariant(rawValue: item) else {
+        throw ValidationError("unknown '\(item)' (\(ReferenceVariant.allCases.map(\.rawValue).joined(separator: ", ")))")
+      }
+      vs.append(v)
+    }
+    return vs
   }
 }

@@ -19,23 +19,22 @@ func fail(_ message: String, code: Int32) -> Never {
   exit(code)
 }
 
-let options: BenchOptions
+let options = BenchCommand.parseOrExit().options
 let sharedDirectory: String
 do {
-  options = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
   sharedDirectory = options.reference ? try options.resolveShared() : ((try? options.resolveShared()) ?? "")
 } catch {
   fail("\(error)", code: 2)
 }
 
 // 1. The data must be the benchmark's data.
-let selfCheckStart = now()
+let selfCheckStart = MonotonicClock.now()
 do {
   try BenchData.selfCheck()
 } catch {
   fail("\(error)", code: 1)
 }
-emit("self-check: t=0 check values, path factors and T=8760 column sums match the README (\(fmt(now() - selfCheckStart, 3)) s)")
+emit("self-check: t=0 check values, path factors and T=8760 column sums match the README (\(fmt(MonotonicClock.now() - selfCheckStart, 3)) s)")
 
 // Working directory for generated files.
 let workDirectory: String
@@ -67,17 +66,17 @@ for T in options.horizons {
   var r = HorizonResult(T: T)
 
   // 2. Data and build.
-  var t0 = now()
+  var t0 = MonotonicClock.now()
   let profiles = BenchProfiles(T: T)
-  r.dataSeconds = now() - t0
+  r.dataSeconds = MonotonicClock.now() - t0
   var builds: [Double] = [], buildCPU: [Double] = []
   var model: BenchModel!
   for _ in 0..<options.repeatCount {
     model = nil  // release the previous model before timing the next build
-    t0 = now()
+    t0 = MonotonicClock.now()
     let c0 = cpuNow()
     do { model = try BenchModel(profiles, factors: factors) } catch { fail("T=\(T): building the LP failed: \(error)", code: 1) }
-    builds.append(now() - t0)
+    builds.append(MonotonicClock.now() - t0)
     buildCPU.append(cpuNow() - c0)
   }
   do { try model.verifySizes() } catch { fail("\(error)", code: 1) }
@@ -92,14 +91,14 @@ for T in options.horizons {
   do {
     let slack = Basis(variables: Array(repeating: .atLower, count: model.lp.variableCount),
                       constraints: Array(repeating: .basic, count: model.lp.constraintCount))
-    t0 = now()
+    t0 = MonotonicClock.now()
     var c0 = cpuNow()
     try model.lp.setStartingBasis(slack)
-    let first = now() - t0, firstCPU = cpuNow() - c0
-    t0 = now()
+    let first = MonotonicClock.now() - t0, firstCPU = cpuNow() - c0
+    t0 = MonotonicClock.now()
     c0 = cpuNow()
     try model.lp.setStartingBasis(slack)
-    r.syncSeconds = max(0, first - (now() - t0))
+    r.syncSeconds = max(0, first - (MonotonicClock.now() - t0))
     r.syncCPUSeconds = max(0, firstCPU - (cpuNow() - c0))
   } catch {
     fail("T=\(T): pushing the model into GLPK failed: \(error)", code: 1)
@@ -109,9 +108,9 @@ for T in options.horizons {
   if options.reference {
     do {
       model = try BenchModel(profiles, factors: factors)
-      t0 = now()
+      t0 = MonotonicClock.now()
       try model.lp.write(to: mps, format: .freeMPS)
-      r.writeSeconds = now() - t0
+      r.writeSeconds = MonotonicClock.now() - t0
     } catch {
       fail("T=\(T): writing the MPS file failed: \(error)", code: 1)
     }
@@ -199,10 +198,10 @@ func runSolve(T: Int, profiles: BenchProfiles, factors: PathFactors, algorithm: 
   for k in 0..<repeats {
     let model: BenchModel
     do { model = try BenchModel(profiles, factors: factors) } catch { fail("T=\(T): build failed: \(error)", code: 1) }
-    let t0 = now(), c0 = cpuNow()
+    let t0 = MonotonicClock.now(), c0 = cpuNow()
     let sol: Solution
     do { sol = try model.lp.solve(solverOptions) } catch { fail("T=\(T): solve failed: \(error)", code: 1) }
-    let wall = now() - t0
+    let wall = MonotonicClock.now() - t0
     s.cpu.append(cpuNow() - c0)
     s.wall.append(wall)
     s.glpk.append(sol.solveTime)
@@ -249,12 +248,12 @@ func runCrash(T: Int, profiles: BenchProfiles, factors: PathFactors, blockHours:
   for k in 0..<repeats {
     do {
       let model = try BenchModel(profiles, factors: factors)
-      let t0 = now(), c0 = cpuNow()
+      let t0 = MonotonicClock.now(), c0 = cpuNow()
       let (basis, crash) = try BlockCrash.basis(profiles, factors, blockHours: blockHours)
       try model.lp.setStartingBasis(basis)
       let sol = try model.lp.solve(SolverOptions(algorithm: .primal, presolve: false, timeLimit: options.timeLimit,
                                                  captureLog: options.glpkLogDirectory != nil))
-      s.wall.append(now() - t0)
+      s.wall.append(MonotonicClock.now() - t0)
       s.cpu.append(cpuNow() - c0)
       s.glpk.append(sol.solveTime)
       if k == 0 {
@@ -291,9 +290,9 @@ func runSameFile(T: Int, mps: String, options: BenchOptions) -> SolveResult {
   for k in 0..<repeats {
     do {
       let lp = try SameFile.model(mps: mps)
-      let t0 = now(), c0 = cpuNow()
+      let t0 = MonotonicClock.now(), c0 = cpuNow()
       let sol = try lp.solve(SolverOptions(algorithm: .auto, presolve: false, timeLimit: options.timeLimit))
-      s.wall.append(now() - t0)
+      s.wall.append(MonotonicClock.now() - t0)
       s.cpu.append(cpuNow() - c0)
       s.glpk.append(sol.solveTime)
       if k == 0 {

@@ -82,9 +82,9 @@ struct LexicographicStageTests {
   /// The time limit is for the whole plan: a later stage gets what the earlier ones left.
   @Test func laterStagesGetTheRemainingTime() {
     let planner = Planner(options: SolverOptions(timeLimit: 10))
-    let left = planner.remaining(planner.options, since: Clock.now() - 4).timeLimit
+    let left = planner.remaining(planner.options, since: MonotonicClock.now() - 4).timeLimit
     #expect(left.map { abs($0 - 6) < 0.5 } == true, "10 s limit, 4 s used: \(String(describing: left)) s left")
-    #expect(planner.remaining(planner.options, since: Clock.now() - 20).timeLimit.map { $0 > 0 } == true,
+    #expect(planner.remaining(planner.options, since: MonotonicClock.now() - 20).timeLimit.map { $0 > 0 } == true,
             "an exhausted budget still gives GLPK a positive limit")
     #expect(Planner().remaining(SolverOptions(), since: 0).timeLimit == nil)
   }
