@@ -69,6 +69,20 @@ extension LinearProgram {
     for i in dirty.rows where i < b.rows {
       b.setRow(i, lower: rowLower[i], upper: rowUpper[i])
     }
+    if !dirty.matrixRows.isEmpty {
+      // Rows loaded earlier whose coefficients were replaced since (rows added just now
+      // were loaded from the current arrays above).
+      var ind = [Int32](repeating: 0, count: n + 1)
+      var val = [Double](repeating: 0, count: n + 1)
+      for i in dirty.matrixRows.sorted() where i < m - newRows {
+        let len = rowStart[i + 1] - rowStart[i]
+        for (t, k) in (rowStart[i]..<rowStart[i + 1]).enumerated() {
+          ind[t + 1] = matIndex[k] + 1
+          val[t + 1] = matValue[k]
+        }
+        glp_set_mat_row(p, Int32(i + 1), Int32(len), ind, val)
+      }
+    }
     if dirty.objective {
       glp_set_obj_dir(p, sense == .minimize ? GLP_MIN : GLP_MAX)
       glp_set_obj_coef(p, 0, objectiveConstant)

@@ -199,14 +199,14 @@ struct TeachingModelTests {
     #expect(s.isOptimal)
     expectClose(s.objectiveValue, 0.5, "z*")
     let c = try #require(f.model.corridors.firstIndex { $0.name == "black-sea" })
-    let row = try #require(f.capacityRows[c])
+    let row = try #require(f.index.capacityRows[c]?.first)
     let y = try #require(s.duals)
     expectClose(y[row], 1.0 / 1800, "∂z/∂capacity of black-sea")
-    let rule = try #require(f.ruleRows[0])
+    let rule = try #require(f.index.ruleRows[0])
     #expect(rule.count == 3)
-    expectClose(y[rule.base], -1.0 / 3, "KZ fair row dual")
-    expectClose(y[rule.base + 1], -1.0 / 6, "UZ fair row dual")
-    expectClose(y[rule.base + 2], -1.0 / 2, "AZ fair row dual")
+    expectClose(y[rule.first], -1.0 / 3, "KZ fair row dual")
+    expectClose(y[rule.first + 1], -1.0 / 6, "UZ fair row dual")
+    expectClose(y[rule.first + 2], -1.0 / 2, "AZ fair row dual")
   }
 
   // MARK: (f) firm delivery
