@@ -19,8 +19,8 @@ import LinearProgramming
 ///     try session.reset()                                             // CPC back to 80
 ///
 /// Results are ``Plan``s, keyed by domain names. A solve that GLPK cannot finish from the
-/// old basis (a singular basis after a coefficient edit) is repeated from scratch, and
-/// the record says so.
+/// old basis (a singular basis after a coefficient edit), or whose optimum fails its
+/// certificate, is repeated from scratch, and its ``SolveRecord`` says so.
 public final class PlanningSession {
   /// The model the session started from; ``reset(basis:)`` returns to its values.
   public let base: CorridorModel
@@ -38,7 +38,8 @@ public final class PlanningSession {
   public struct SolveRecord: Sendable {
     /// Simplex iterations over all stages.
     public var iterations: Int
-    /// Whether it started from the previous basis (false: the first solve, or a cold retry).
+    /// Whether it started from the previous basis and kept that answer (false: the first
+    /// solve, or a warm start that was repeated cold; ``iterations`` then counts both).
     public var warm: Bool
     /// The number of edits applied since the previous solve.
     public var edits: Int
@@ -111,7 +112,11 @@ public final class PlanningSession {
     var plan = try planner.solve(formulation)
     var record = SolveRecord(iterations: plan.stages.reduce(0) { $0 + $1.iterations }, warm: warm,
                              edits: editsSinceSolve, status: plan.status)
-    if warm, plan.status == .numericalError || plan.status == .solverError {
+    // A warm start GLPK cannot finish (a singular basis after a coefficient edit), or an
+    // optimum whose certificate fails (roundoff of an old factorization when the optimum
+    // collapses to about 0): solve again from scratch, as a fresh build would.
+    let certified = plan.certificate?.holds() ?? true
+    if warm, plan.status == .numericalError || plan.status == .solverError || (plan.provenOptimal && !certified) {
       var cold = planner
       cold.options.warmStart = false
       plan = try cold.solve(formulation)

@@ -82,6 +82,7 @@ extension LinearProgram {
         }
         glp_set_mat_row(p, Int32(i + 1), Int32(len), ind, val)
       }
+      b.scaled = false  // the scale factors were computed for the old coefficients
     }
     if dirty.objective {
       glp_set_obj_dir(p, sense == .minimize ? GLP_MIN : GLP_MAX)
