@@ -57,7 +57,9 @@ extension Formulation {
   /// The value and cost vectors from the model as it is now (the ``Planner`` sets the
   /// objective of each stage only when it changed).
   func refreshObjectives() {
-    objectives = Objectives(formulation: self, columnCount: program.variableCount)
+    let fresh = Objectives(formulation: self, columnCount: program.variableCount)
+    if fresh.value != objectives.value || fresh.cost != objectives.cost { objectiveEdits += 1 }
+    objectives = fresh
   }
 
   private func refreshConstraints(naming matches: (ConstraintQuantity) -> Bool) throws {
@@ -87,7 +89,7 @@ extension Formulation {
       }
       starts.append(columns.count)
     }
-    try program.replaceTerms(ofRows: rows.rows.map(\.index), rowStarts: starts, columns: columns, coefficients: values)
+    coefficientEdits += try program.replaceTerms(ofRows: rows.rows.map(\.index), rowStarts: starts, columns: columns, coefficients: values)
     for (k, spec) in specs.enumerated() {
       let row = try program.constraint(at: rows[k].index)
       let old = try program.bounds(of: row)

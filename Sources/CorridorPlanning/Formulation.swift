@@ -37,6 +37,10 @@ public final class Formulation {
   var networks: [CommodityNetwork] = []
   /// Every objective of the model, over all columns (see ``Objectives``).
   public internal(set) var objectives = Objectives(value: [], cost: [])
+  /// How many rows had their coefficients changed, and how many times the objective vectors
+  /// changed, by edits since the build (a ``PlanningSession`` picks the simplex by them).
+  var coefficientEdits = 0
+  var objectiveEdits = 0
   /// Whether the program holds a basis from an earlier solve: a re-solve starts from it
   /// rather than from a block crash.
   var hasBasis = false

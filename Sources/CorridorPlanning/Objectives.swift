@@ -97,6 +97,13 @@ public struct Objectives: Sendable {
     return list
   }
 
+  /// How many stages ``stages(_:)`` has, without building them.
+  static func stageCount(_ f: Formulation) -> Int {
+    var n = f.index.fairnessColumn == nil ? 1 : 2
+    for rule in f.model.rules { if case let .priority(_, order) = rule.kind { n += order.count } }
+    return n
+  }
+
   /// The money `x` makes on `columns` under the value objective, added to `start`:
   /// `start + Σ value[j]·x[j]` (revenue is positive; tariffs, supply cost and wear negative).
   public func money(_ x: [Double], over columns: ColumnSpan, startingAt start: Double = 0) -> Double {

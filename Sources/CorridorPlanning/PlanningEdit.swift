@@ -4,9 +4,9 @@ import CorridorModel
 /// applies to its LP in place (bounds, right-hand sides, coefficients, objective), never
 /// by rebuilding it.
 ///
-///     try session.apply(.capacity(corridor: "cpc", .constant(40)))          // CPC −50 %
-///     try session.apply(.availabilityWindow(corridor: "caspian-cable", slices: 2..<5, value: 0))
-///     try session.apply(.enabled(corridor: "black-sea-cable", false))
+///     try session.apply(.capacity(corridor: "cpc", .constant(36.25)))       // CPC −50 % (Mt/yr)
+///     try session.apply(.availabilityWindow(corridor: "caspian", slices: 2..<5, value: 0))
+///     try session.apply(.enabled(corridor: "black-sea", false))
 ///
 /// Values are in the model's units after loading (rates in the commodity's unit, money per
 /// unit·h), like the fields of ``CorridorModel``. A `Series` edit has one value, or one per slice.

@@ -13,10 +13,10 @@ import LinearProgramming
 ///
 ///     let session = try PlanningSession(model: try ModelLoader.load(path: "models/oil-2030.toml"))
 ///     let base = try session.solve()
-///     try session.apply(.capacity(corridor: "cpc", .constant(40)))     // CPC at half capacity
+///     try session.apply(.capacity(corridor: "cpc", .constant(36.25)))  // CPC at half capacity
 ///     let cut = try session.solve()                                   // warm: a few dual pivots
 ///     print(base.objective! - cut.objective!, session.solves.last!.iterations)
-///     try session.reset()                                             // CPC back to 80
+///     try session.reset()                                             // CPC back to 72.5 Mt/yr
 ///
 /// Results are ``Plan``s, keyed by domain names. A solve that GLPK cannot finish from the
 /// old basis (a singular basis after a coefficient edit), or whose optimum fails its
@@ -64,6 +64,8 @@ public final class PlanningSession {
   }
 
   private var editsSinceSolve = 0
+  /// The edit counters when the base basis was restored (``reset(basis:)``), until the next solve.
+  private var restart: (Int, Int)?
 
   /// Applies `edit` to the model and to its LP. Throws ``PlanningEditError`` (naming the entry,
   /// the value and what is allowed) and leaves everything as it was when the edit is invalid.
@@ -103,12 +105,22 @@ public final class PlanningSession {
     editsSinceSolve += 1
     if basis, let b = baseBasis, b.constraints.count == formulation.program.constraintCount {
       try formulation.program.setStartingBasis(b)
+      restart = (formulation.coefficientEdits, formulation.objectiveEdits)
     }
   }
 
   /// Solves the model as it is now, starting from the last basis, and returns its plan.
   public func solve() throws -> Plan {
     let warm = formulation.hasBasis && planner.options.warmStart
+    var planner = self.planner
+    // GLPK's `auto` runs the primal simplex from a basis it was given (it may be a crash,
+    // not dual feasible). The base plan's optimal basis stays dual feasible under bound and
+    // right-hand-side edits of a one-stage objective: run the dual simplex from it.
+    if let r = restart, planner.options.algorithm == .auto, Objectives.stageCount(formulation) == 1,
+       r == (formulation.coefficientEdits, formulation.objectiveEdits) {
+      planner.options.algorithm = .dual
+    }
+    restart = nil
     var plan = try planner.solve(formulation)
     var record = SolveRecord(iterations: plan.stages.reduce(0) { $0 + $1.iterations }, warm: warm,
                              edits: editsSinceSolve, status: plan.status)
