@@ -86,6 +86,30 @@ struct CorridorValueTests {
     expectClose(k.value(at: 800), 50_400_000, "V(800)")
   }
 
+  /// By LP duality the capacity column's reduced cost (the corridor's shadow price) is
+  /// Σ_s a_s·μ_s over its capacity rows plus the terms of custom constraints that name
+  /// `capacity[c]`. So where none does and the capacity is constant, the rent
+  /// Σ_s μ_s·a_s·C equals shadow price × C: an independent route to the same figure
+  /// (the shadow price comes from the reduced cost GLPK reports, the rent from row duals).
+  @Test(arguments: ["models/oil-2030.toml", "models/electricity-2030.toml", "models/fiber-2030.toml",
+                    "models/teaching/07-value-curve.toml"])
+  func rentEqualsShadowPriceTimesCapacity(_ path: String) throws {
+    let model = try loadShipped(path)
+    let v = try CorridorValuation(session: PlanningSession(model: model))
+    var checked = 0
+    for (c, corridor) in model.corridors.enumerated() where corridor.enabled {
+      guard case let .constant(cap) = corridor.capacity else { continue }
+      let named = model.constraints.contains { k in
+        k.terms.contains { if case let .capacity(n) = $0.quantity { return n == corridor.name } else { return false } }
+      }
+      guard !named, let sp = v.basePlan.corridor(corridor.name)?.shadowPrice else { continue }
+      let rent = v.congestionRent(corridor: c)
+      #expect(abs(rent - sp * cap) <= 1e-9 * max(1, abs(v.basePlan.objective ?? 0)), "\(path) \(corridor.name): rent \(rent) vs \(sp) × \(cap)")
+      checked += 1
+    }
+    #expect(checked > 0)
+  }
+
   // MARK: TOOT and PINT against cold solves
 
   static let models = ["models/oil-2030.toml", "models/electricity-2030.toml", "models/fiber-2030.toml",
