@@ -23,6 +23,10 @@ import LinearProgramming
 /// simplex from the base plan's basis (a bound edit keeps the basis dual feasible). Every
 /// slope in the result is a difference quotient of two solved values, not a dual read.
 extension CorridorValuation {
+  /// Whether the model's objective has one stage, so its value curves are concave and
+  /// ``curve(of:from:to:maxSolves:)`` applies.
+  public var curveAvailable: Bool { Objectives.stageCount(session.formulation) == 1 }
+
   /// The value curve of corridor `name` over capacities `from...to` (in the commodity's unit).
   ///
   /// - Throws: ``PlanningEditError`` for an unknown corridor, a range with `from > to` or
@@ -33,7 +37,7 @@ extension CorridorValuation {
     guard from.isFinite, to.isFinite, from >= 0, from <= to else {
       throw PlanningEditError("the capacity range \(from)…\(to) of corridor '\(name)' is not a range of capacities: give 0 ≤ --from ≤ --to")
     }
-    guard Objectives.stageCount(session.formulation) == 1 else {
+    guard curveAvailable else {
       throw PlanningEditError("the value curve needs a one-stage objective; this model's objective has lexicographic stages (fair-share or priority rules), whose last stage need not be concave in a capacity")
     }
     let solvesBefore = session.solves.count

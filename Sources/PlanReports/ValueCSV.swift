@@ -31,11 +31,13 @@ struct ValueCSV {
     w.text("run", "", "", "iterations", String(r.iterations))
     w.text("run", "", "", "cold_base_iterations", String(r.coldBaseIterations))
     w.text("run", "", "", "warm_iterations_per_solve", r.warmIterationsPerSolve.map(Number.exact))
+    for (i, n) in p.notes.enumerated() { w.text("run", "", String(i + 1), "note", n) }
     w.text("base", p.model, "", "status", p.baseStatus)
     w.text("base", p.model, "", "objective_kind", p.objectiveKind)
     w.figure("base", p.model, "", "value", p.baseValue)
     w.figure("base", p.model, "", "horizon", Figure(p.horizonHours, "h"))
     for c in p.corridors {
+      if let n = c.note { w.text("toot", c.name, "", "note", n) }
       for (section, k) in [("toot", c.toot), ("pint", c.pint)] {
         w.text(section, c.name, "", "status_with", k.statusWith)
         w.text(section, c.name, "", "status_without", k.statusWithout)

@@ -25,6 +25,8 @@ public struct ValueDocument: Codable, Sendable, Equatable {
   public var baseValue: Figure
   public var corridors: [CorridorValueReport]
   public var curves: [CurveReport]
+  /// What the reader must know to read the figures (curves skipped, runs without an optimum).
+  public var notes: [String]
 
   public static let schemaID = "corridor-value/1"
 
@@ -51,6 +53,8 @@ public struct ValueDocument: Codable, Sendable, Equatable {
     public var name: String
     public var toot: ComparisonReport
     public var pint: ComparisonReport
+    /// Runs of this corridor without an optimum, in words (nil: every run optimal).
+    @Nullable public var note: String?
   }
 
   /// A run with the corridor against a run without it.
@@ -112,7 +116,8 @@ extension ValueDocument {
   /// The report of `valuation`'s base, `worth` (TOOT and PINT) and `curves`, with `steps`
   /// evenly spaced samples per curve.
   public init(valuation v: CorridorValuation, modelPath: String, scenario: String?,
-              studied: [String], worth: [CorridorWorth], curves: [ValueCurve], steps: Int = 0) {
+              studied: [String], worth: [CorridorWorth], curves: [ValueCurve], steps: Int = 0, notes: [String] = []) {
+    self.notes = notes
     let plan = v.basePlan
     let cur = plan.currency
     let units = ReportUnits(currency: cur)
@@ -144,7 +149,15 @@ extension ValueDocument {
                               netValueWithout: Figure($0.without, cur), change: Figure($0.change, cur))
         })
     }
-    corridors = worth.map { CorridorValueReport(name: $0.corridor, toot: comparison($0.toot), pint: comparison($0.pint)) }
+    func note(_ w: CorridorWorth) -> String? {
+      var parts: [String] = []
+      func add(_ label: String, _ t: TerminationStatus) { if t != .optimal { parts.append("\(label): \(t.rawValue)") } }
+      add("TOOT without it", w.toot.statusWithout)
+      add("PINT base", w.pint.statusWithout)
+      add("PINT with it", w.pint.statusWith)
+      return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+    corridors = worth.map { CorridorValueReport(name: $0.corridor, toot: comparison($0.toot), pint: comparison($0.pint), note: note($0)) }
     self.curves = curves.map { k in
       let unit = v.session.base.corridors.first { $0.name == k.corridor }.flatMap { c in v.session.base.commodity(named: c.commodity)?.unit } ?? ""
       let per = units.perRate(unit)

@@ -33,6 +33,7 @@ struct ValueText {
     rows.append(("TOOT", "value(model) − value(model without the corridor)"))
     rows.append(("PINT", "value(PINT base + the corridor) − value(PINT base); the PINT base lacks every corridor listed"))
     rows.append(("rent", "Σ over slices of the capacity row's shadow price × usable capacity (price difference beyond the tariff × capacity × hours)"))
+    for n in doc.notes { rows.append(("note", n)) }
     if markdown {
       var t = TextTable(nil, headers: ["", ""])
       for (k, v) in rows { t.add([k, v]) }
@@ -46,10 +47,11 @@ struct ValueText {
 
   func worth() -> FigureTable {
     var t = FigureTable("What each corridor is worth (B1: change of system value; tariffs and rent in the run that has the corridor)",
-                        headers: ["corridor", "TOOT", "tariffs", "rent", "PINT", "tariffs", "rent"])
+                        headers: ["corridor", "TOOT", "tariffs", "rent", "PINT", "tariffs", "rent"] + (doc.corridors.contains { $0.note != nil } ? ["runs without an optimum"] : []))
+    let notes = doc.corridors.contains { $0.note != nil }
     for c in doc.corridors {
       t.add([.text(c.name), .fig(c.toot.value, 0), .fig(c.toot.tariffs, 0), .fig(c.toot.congestionRent, 0),
-             .fig(c.pint.value, 0), .fig(c.pint.tariffs, 0), .fig(c.pint.congestionRent, 0)])
+             .fig(c.pint.value, 0), .fig(c.pint.tariffs, 0), .fig(c.pint.congestionRent, 0)] + (notes ? [.text(c.note ?? "")] : []))
     }
     return t
   }

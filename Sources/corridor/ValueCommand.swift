@@ -79,9 +79,16 @@ extension Corridor {
           }
           guard seen.insert(n).inserted else { throw CLIFailure(status: .usage, message: "corridor '\(n)' is named twice in --corridor; name each once") }
         }
-        let ranges = try noCurve ? [] : names.map { try range(of: $0, in: model) }
+        var ranges = try noCurve ? [] : names.map { try range(of: $0, in: model) }
         let session = try PlanningSession(model: model, options: solver.options)
         let valuation = try CorridorValuation(session: session)
+        var notes: [String] = []
+        if !valuation.curveAvailable && !ranges.isEmpty {
+          let why = "the model's objective (\(model.objective.rawValue)\(model.rules.isEmpty ? "" : " with its rules")) has lexicographic stages, whose last stage need not be concave in a capacity"
+          if from != nil { throw CLIFailure(status: .usage, message: "no value curve for '\(file)': \(why); drop --from/--to (TOOT and PINT still apply)") }
+          notes.append("no value curves: \(why)")
+          ranges = []
+        }
         guard valuation.basePlan.provenOptimal else {
           throw CLIFailure(status: ExitStatus(valuation.basePlan.status),
                            message: "the model as given has no optimum (\(valuation.basePlan.status.rawValue)); solve it with 'corridor solve \(file)' to see why; nothing was valued")
@@ -90,7 +97,7 @@ extension Corridor {
         var curves: [ValueCurve] = []
         for (n, r) in zip(names, ranges) { curves.append(try valuation.curve(of: n, from: r.lowerBound, to: r.upperBound)) }
         let doc = ValueDocument(valuation: valuation, modelPath: file, scenario: scenario, studied: names,
-                                worth: worth, curves: curves, steps: steps)
+                                worth: worth, curves: curves, steps: steps, notes: notes)
         try Output.emit(try ValueReport(document: doc).render(format), to: output)
         return .optimal
       }

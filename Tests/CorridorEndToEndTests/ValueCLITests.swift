@@ -82,6 +82,33 @@ struct ValueCLITests {
     #expect(r.stdout.isEmpty, "\(extra): \(r.stdout)")
   }
 
+  /// A lexicographic objective (max-min-fair) has no concave value curve: asked for one, exit 64;
+  /// by default the curves are skipped with a note and TOOT/PINT still run.
+  @Test func lexicographicObjectiveHasNoCurve() throws {
+    let asked = try corridor("value", "models/teaching/05-max-min-fair.toml", "--from", "0 MW", "--to", "1 GW")
+    #expect(asked.status == 64, "\(asked)")
+    #expect(asked.stderr.contains("lexicographic stages"), "\(asked.stderr)")
+    let plain = try corridor("value", "models/teaching/05-max-min-fair.toml", "--format", "json")
+    #expect(plain.status == 0, "\(plain)")
+    let d = try Self.json(plain.stdout)
+    #expect((d["curves"] as? [Any])?.isEmpty == true)
+    #expect(((d["notes"] as? [String]) ?? []).contains { $0.contains("no value curves") })
+  }
+
+  /// Teaching model 06 must deliver 98 MW to TR through Nakhchivan: without the Caspian cable
+  /// (its only way out of KZ) the firm delivery cannot be met, so TOOT has no value (null) and
+  /// the run's status says infeasible; the exit status is still 0 (the run itself succeeded).
+  @Test func runWithoutAnOptimumIsReportedNotAnError() throws {
+    let r = try corridor("value", "models/teaching/06-firm-delivery.toml", "--corridor", "caspian", "--no-curve", "--format", "json")
+    #expect(r.status == 0, "\(r)")
+    let d = try Self.json(r.stdout)
+    let c = try #require((d["corridors"] as? [[String: Any]])?.first)
+    let toot = try #require(c["toot"] as? [String: Any])
+    #expect(toot["status_without"] as? String == "infeasible")
+    #expect((toot["value"] as? [String: Any])?["value"] is NSNull)
+    #expect((c["note"] as? String)?.contains("TOOT without it: infeasible") == true)
+  }
+
   @Test func missingModelIs66() throws {
     let r = try corridor("value", "models/no-such-model.toml")
     #expect(r.status == 66, "\(r)")
