@@ -2,7 +2,8 @@ import CorridorModel
 import LinearProgramming
 
 /// The value of a corridor's capacity, V(C): the objective (as a gain) with the corridor's
-/// capacity set to C in every slice (availability as in the model), everything else as given.
+/// capacity set to C in every slice (availability as in the model; a corridor the model
+/// disables is enabled), everything else as given.
 ///
 /// In an LP, V is concave and piecewise linear in C: C is the value of a fixed column
 /// (`capacity[c]`), so V is the optimum of an LP as a function of one bound. Its slope on
@@ -49,7 +50,9 @@ extension CorridorValuation {
         throw PlanningEditError("the value curve of corridor '\(name)' needed more than \(maxSolves) solves; narrow --from/--to")
       }
       try session.reset(basis: true)
-      try session.apply(.capacity(corridor: name, .constant(x)))
+      // A corridor disabled in the model is put in for its curve (its capacity then counts).
+      let enable: [PlanningEdit] = session.base.corridors[c].enabled ? [] : [.enabled(corridor: name, true)]
+      try session.apply(enable + [.capacity(corridor: name, .constant(x))])
       let plan = try session.solve()
       guard let g = gain(plan), let s = plan.corridors[c].shadowPrice else {
         failed = ValueCurve.Point(capacity: x, value: .nan, shadowPrice: .nan, status: plan.status)

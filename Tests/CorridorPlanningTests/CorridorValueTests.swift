@@ -205,3 +205,22 @@ struct CorridorValueTests {
     #expect(throws: PlanningEditError.self) { try v.worth(of: ["nope"]) }
   }
 }
+
+@Suite("Corridor value: a corridor the model disables")
+struct DisabledCorridorValueTests {
+  /// The electricity model with the Black Sea cable disabled (in code; the shipped
+  /// black-sea-absent scenario also closes the RO and HU markets); its curve puts the cable
+  /// back, so V(1,300 MW) is the value of the model as shipped (a cold solve of it).
+  @Test func curveOfADisabledCorridorPutsItIn() throws {
+    let model = try loadShipped("models/electricity-2030.toml")
+    var absent = model
+    let i = try #require(absent.corridors.firstIndex { $0.name == "black-sea" })
+    #expect(absent.corridors[i].capacity == .constant(1300))
+    absent.corridors[i].enabled = false
+    let v = try CorridorValuation(session: PlanningSession(model: absent))
+    let k = try v.curve(of: "black-sea", from: 0, to: 1300)
+    let full = try #require(try Planner().solve(Formulation(model: model)).objective)
+    expectClose(k.value(at: 1300), full, "V(1,300 MW) with the cable put back")
+    expectClose(k.value(at: 0), try #require(v.basePlan.objective), "V(0) is the value without it")
+  }
+}
