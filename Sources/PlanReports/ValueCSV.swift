@@ -72,7 +72,7 @@ struct ValueCSV {
           let d = String(i + 1)
           w.figure(section, c.corridor, d, "capacity", x.capacity)
           w.figure(section, c.corridor, d, "value", x.value)
-          if section == "point" { w.figure(section, c.corridor, d, "shadow_price", x.shadowPrice) }
+          w.figure(section, c.corridor, d, "shadow_price", x.shadowPrice)
         }
       }
     }
