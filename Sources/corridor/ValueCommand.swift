@@ -9,7 +9,7 @@ extension Corridor {
   /// `corridor value MODEL`: what each corridor is worth (TOOT, PINT) and its value curve.
   struct Value: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "What each corridor is worth: TOOT and PINT value by country, tariffs, congestion rent, value curve.",
+      abstract: "What each corridor is worth: TOOT, PINT, value curve.",
       discussion: """
         TOOT (take out one at a time) is the model's value minus its value without the \
         corridor; PINT (put in one at a time) is the value of the model without any of \
