@@ -72,7 +72,12 @@ public final class CorridorValuation {
       toot[n] = compare(with: basePlan, without: try session.solve(),
                         tariffs: baseMoney[c].tariffs, rent: baseMoney[c].rent)
     }
-    // PINT: the model without any of them, against it with one of them back.
+    // PINT: the model without any of them, against it with one of them back. With one
+    // corridor studied those are the TOOT runs: no second pair of solves.
+    if names.count == 1, let n = names.first, let t = toot[n] {
+      try session.reset(basis: true)
+      return [CorridorWorth(corridor: n, toot: t, pint: t)]
+    }
     try session.reset(basis: true)
     let off = names.map { PlanningEdit.enabled(corridor: $0, false) }
     try session.apply(off)

@@ -132,8 +132,10 @@ extension ValueDocument {
     let warm = solves.dropFirst()
     var edits: [String] = []
     if !worth.isEmpty {
-      edits.append("TOOT: the model as given, then each corridor disabled in turn (\(worth.count) runs)")
-      edits.append("PINT: the model with \(studied.joined(separator: ", ")) disabled, then each enabled in turn (\(worth.count + 1) runs)")
+      edits.append("TOOT: the model as given, then each corridor disabled in turn (\(Number.counted(worth.count, "run")))")
+      edits.append(worth.count == 1
+        ? "PINT: the same two runs (one corridor studied: the PINT base is the model without it)"
+        : "PINT: the model with \(studied.joined(separator: ", ")) disabled, then each enabled in turn (\(Number.counted(worth.count + 1, "run")))")
     }
     for c in curves { edits.append("curve of \(c.corridor): capacity set to each of \(c.solves) values in \(Number.exact(c.from))…\(Number.exact(c.to))") }
     run = RunReport(base: modelPath, scenario: scenario, corridors: studied, edits: edits, solves: solves.count,
