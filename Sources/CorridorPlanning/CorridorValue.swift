@@ -59,43 +59,39 @@ public final class CorridorValuation {
 
   // MARK: TOOT and PINT
 
-  /// TOOT and PINT of each of `names` (in order); the PINT base lacks all of them.
+  /// TOOT and PINT of each of `names` (in order; a name given twice counts once); the PINT
+  /// base lacks all of them.
   public func worth(of names: [String]) throws -> [CorridorWorth] {
-    for n in names { _ = try corridorIndex(n) }
-    var out: [CorridorWorth] = []
+    var seen = Set<String>()
+    let names = names.filter { seen.insert($0).inserted }
+    let indices = try names.map(corridorIndex)
     // TOOT: the model as given against the model without the corridor.
-    var toot: [String: Comparison] = [:]
-    for n in names {
+    var toot: [Comparison] = []
+    for (n, c) in zip(names, indices) {
       try session.reset(basis: true)
       try session.apply(.enabled(corridor: n, false))
-      let c = try corridorIndex(n)
-      toot[n] = compare(with: basePlan, without: try session.solve(),
-                        tariffs: baseMoney[c].tariffs, rent: baseMoney[c].rent)
+      toot.append(compare(with: basePlan, without: try session.solve(),
+                          tariffs: baseMoney[c].tariffs, rent: baseMoney[c].rent))
     }
     // PINT: the model without any of them, against it with one of them back. With one
     // corridor studied those are the TOOT runs: no second pair of solves.
-    if names.count == 1, let n = names.first, let t = toot[n] {
+    guard names.count > 1 else {
       try session.reset(basis: true)
-      return [CorridorWorth(corridor: n, toot: t, pint: t)]
+      return zip(names, toot).map { CorridorWorth(corridor: $0, toot: $1, pint: $1) }
     }
     try session.reset(basis: true)
-    let off = names.map { PlanningEdit.enabled(corridor: $0, false) }
-    try session.apply(off)
+    try session.apply(names.map { .enabled(corridor: $0, false) })
     let pintBase = try session.solve()
-    var pint: [String: Comparison] = [:]
-    for n in names {
+    var pint: [Comparison] = []
+    for (n, c) in zip(names, indices) {
       try session.reset(basis: true)
       try session.apply(names.filter { $0 != n }.map { .enabled(corridor: $0, false) })
       let with = try session.solve()
-      let c = try corridorIndex(n)
-      pint[n] = compare(with: with, without: pintBase,
-                        tariffs: tariffsCollected(corridor: c), rent: congestionRent(corridor: c))
+      pint.append(compare(with: with, without: pintBase,
+                          tariffs: tariffsCollected(corridor: c), rent: congestionRent(corridor: c)))
     }
     try session.reset(basis: true)
-    for n in names {
-      out.append(CorridorWorth(corridor: n, toot: toot[n]!, pint: pint[n]!))
-    }
-    return out
+    return names.indices.map { CorridorWorth(corridor: names[$0], toot: toot[$0], pint: pint[$0]) }
   }
 
   /// Compares a plan that has a corridor with one that lacks it; `tariffs` and `rent` are
