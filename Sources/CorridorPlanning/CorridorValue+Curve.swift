@@ -21,7 +21,8 @@ import LinearProgramming
 ///    V is linear on [a, x*] and on [x*, b]; else refine both halves.
 /// Each new solve either finds a breakpoint or a new piece, so the number of solves is at
 /// most about twice the number of pieces (plus the two ends). Each solve is a warm dual
-/// simplex from the base plan's basis (a bound edit keeps the basis dual feasible). Every
+/// simplex from the previous point's optimal basis (a capacity edit moves only a bound, so
+/// that basis stays dual feasible, and successive points are near each other). Every
 /// slope in the result is a difference quotient of two solved values, not a dual read.
 extension CorridorValuation {
   /// Whether the model's objective has one stage, so its value curves are concave and
@@ -42,6 +43,9 @@ extension CorridorValuation {
       throw PlanningEditError("the value curve needs a one-stage objective; this model's objective has lexicographic stages (fair-share or priority rules), whose last stage need not be concave in a capacity")
     }
     let solvesBefore = session.solves.count
+    let algorithm = session.planner.options.algorithm
+    if algorithm == .auto { session.planner.options.algorithm = .dual }
+    defer { session.planner.options.algorithm = algorithm }
     var points: [Double: ValueCurve.Point] = [:]
     var failed: ValueCurve.Point?
     func evaluate(_ x: Double) throws -> ValueCurve.Point? {
@@ -49,7 +53,7 @@ extension CorridorValuation {
       guard session.solves.count - solvesBefore < maxSolves else {
         throw PlanningEditError("the value curve of corridor '\(name)' needed more than \(maxSolves) solves; narrow --from/--to")
       }
-      try session.reset(basis: true)
+      try session.reset(basis: false)
       // A corridor disabled in the model is put in for its curve (its capacity then counts).
       let enable: [PlanningEdit] = session.base.corridors[c].enabled ? [] : [.enabled(corridor: name, true)]
       try session.apply(enable + [.capacity(corridor: name, .constant(x))])
