@@ -17,50 +17,35 @@ import LinearProgramming
 /// `capacity[c]` or `available[s]`) has a term on that column, so the column's
 /// reduced cost is the value of one more unit of the parameter in every slice.
 public final class Formulation {
-  public let model: CorridorModel
-  /// The program; solve it through ``Planner``.
+  /// The model the LP currently stands for. A ``PlanningSession`` edits its values in place
+  /// (capacities, volumes, prices, rule targets) and keeps the LP in step.
+  public internal(set) var model: CorridorModel
+  /// The program; solve it through ``Planner`` or a ``PlanningSession``.
   public private(set) var program = LinearProgram()
+  /// Which LP columns and rows each model entry owns, and back.
+  public internal(set) var index = FormulationIndex()
   let sliceCount: Int
   let hours: [Double]
   let totalHours: Double
 
-  struct FlowBlock { var origin: String; var arc: Arc; var base: Int }
-  struct DeliveryBlock { var origin: String; var market: Int; var base: Int }
-  struct StorageColumns { var charge: Int; var discharge: Int; var level: Int }
-  struct RowBlock { var base: Int; var count: Int }
-
-  var flows: [FlowBlock] = []
-  var supplyBase: [Int] = []
-  var deliveries: [DeliveryBlock] = []
-  var storageColumns: [StorageColumns] = []
-  /// Per corridor: the first of its per-slice capacity rows (nil: no flow can use it).
-  var capacityRows: [Int?] = []
-  /// Per corridor: its capacity column, fixed at ``capacityReference``.
-  var capacityColumns: [Int] = []
   /// Per corridor: the value its capacity column is fixed at: the largest capacity of any
   /// slice (0 when disabled). Slice `s` has `column + capacityOffset(c, s)` of capacity.
   var capacityReference: [Double] = []
-  /// Per supply: its available-volume column, fixed at ``availableReference``.
-  var availableColumns: [Int] = []
-  /// Per custom-constraint row: the fixed parameter columns (`capacity[c]`, `available[s]`)
-  /// it holds, with their coefficients. Reports move these terms back to the right-hand
-  /// side, so a constraint reads as the planner wrote it (`flow ≤ 0.5 × capacity`: activity
-  /// = the flow, right-hand side = 0.5 × the capacity).
-  var parameterTermsOfRow: [Int: [(column: Int, coefficient: Double)]] = [:]
   /// Per supply: the value its column is fixed at (the largest volume of any slice).
   var availableReference: [Double] = []
-  var marketRows: [Int?] = []
-  var ruleRows: [RowBlock?] = []
-  var constraintRows: [RowBlock?] = []
   /// Each commodity's network with its origins and reachable arcs, computed once.
   var networks: [CommodityNetwork] = []
-  /// The max–min fairness variable (one, shared by all fair-share rules), if used.
-  var fairnessColumn: Int?
-  /// Objective vectors: market value (maximize) and cost (minimize).
-  var valueCoefficients: [Double] = []
+  /// Every objective of the model, over all columns (see ``Objectives``).
+  public internal(set) var objectives = Objectives(value: [], cost: [])
+  /// How many rows had their coefficients changed, and how many times the objective vectors
+  /// changed, by edits since the build (a ``PlanningSession`` picks the simplex by them).
+  var coefficientEdits = 0
+  var objectiveEdits = 0
+  /// Whether the program holds a basis from an earlier solve: a re-solve starts from it
+  /// rather than from a block crash.
+  var hasBasis = false
   /// The slice of every column and row (for the block-crash start of long horizons).
   public private(set) var timeStructure = TimeStructure(columnTime: [], rowTime: [], timeCount: 0)
-  var costCoefficients: [Double] = []
 
   /// Builds the LP of `model`.
   ///
@@ -75,15 +60,15 @@ public final class Formulation {
     networks = model.commodities.map { CommodityNetwork(model: model, commodity: $0.name) }
     buildColumns(&b)
     buildRows(&b)
+    objectives = Objectives(formulation: self, columnCount: b.columnCount)
+    b.cost = objectives.value
     program = try b.build(name: model.name, sense: .maximize)
-    valueCoefficients = b.cost
     timeStructure = TimeStructure(columnTime: b.columnTime, rowTime: b.rowTime, timeCount: sliceCount)
-    costCoefficients = Self.costVector(b.cost, deliveries: deliveries, sliceCount: sliceCount)
   }
 
-  /// Indices of the per-slice blocks of flow of `origin` (nil: all) on corridor `c`.
-  func flowBlocks(corridor c: Int, origin: String? = nil) -> [FlowBlock] {
-    flows.filter { $0.arc.corridor == c && (origin == nil || $0.origin == origin) }
+  /// The per-slice flow blocks of corridor `c` (by model position), of `origin` (nil: all).
+  func flowBlocks(corridor c: Int, origin: String? = nil) -> [FormulationIndex.FlowBlock] {
+    index.flowBlocks(corridor: c, origin: origin)
   }
 
   // MARK: Columns
@@ -91,71 +76,66 @@ public final class Formulation {
   private func buildColumns(_ b: inout LPBuilder) {
     let S = sliceCount
     let sliceNames = model.slices.map(\.name)
-    // Flow by origin on usable arcs: tariff paid per unit entering.
+    // Flow by origin on usable arcs; deliveries to reachable markets. Their money is in ``Objectives``.
     for net in networks {
       for o in net.origins {
         for a in net.usableArcs[o] ?? [] {
           let arc = net.arcs[a]
-          let corridor = model.corridors[arc.corridor]
           let base = b.columnCount
-          for s in 0..<S {
-            b.column("flow[\(o),\(arc.label),\(sliceNames[s])]", cost: -corridor.tariff.value(at: s) * hours[s], time: s)
-          }
-          flows.append(FlowBlock(origin: o, arc: arc, base: base))
+          for s in 0..<S { b.column("flow[\(o),\(arc.label),\(sliceNames[s])]", time: s) }
+          index.flows.append(.init(origin: o, arc: arc, columns: ColumnSpan(first: base, count: S)))
+          index.noteColumns(base, S, .corridor(model.corridors[arc.corridor].name), .flow(origin: o, reverse: arc.reverse))
         }
         for m in net.reachableMarkets[o] ?? [] {
           let market = model.markets[m]
           let base = b.columnCount
-          for s in 0..<S {
-            b.column("delivered[\(o),\(market.name),\(sliceNames[s])]", cost: market.price.value(at: s) * hours[s], time: s)
-          }
-          deliveries.append(DeliveryBlock(origin: o, market: m, base: base))
+          for s in 0..<S { b.column("delivered[\(o),\(market.name),\(sliceNames[s])]", time: s) }
+          index.deliveries.append(.init(origin: o, market: m, columns: ColumnSpan(first: base, count: S)))
+          index.noteColumns(base, S, .market(market.name), .delivered(origin: o))
         }
       }
     }
-    // Supply used, up to what is available; its cost per unit used.
-    for supply in model.supplies {
-      supplyBase.append(b.columnCount)
-      for s in 0..<S {
-        b.column("supply[\(supply.name),\(sliceNames[s])]", upper: max(0, supply.volume.value(at: s)), cost: -supply.cost * hours[s], time: s)
-      }
+    // Supply used, up to what is available.
+    for (k, supply) in model.supplies.enumerated() {
+      let base = b.columnCount
+      for s in 0..<S { b.column("supply[\(supply.name),\(sliceNames[s])]", upper: supplyUpper(k, s), time: s) }
+      index.supplies.append(ColumnSpan(first: base, count: S))
+      index.noteColumns(base, S, .supply(supply.name), .supplied)
     }
     // Storage: charge, discharge (wear cost), level.
     for st in model.storages {
       let ch = b.columnCount
       for s in 0..<S { b.column("charge[\(st.name),\(sliceNames[s])]", upper: st.power, time: s) }
       let dis = b.columnCount
-      for s in 0..<S { b.column("discharge[\(st.name),\(sliceNames[s])]", upper: st.power, cost: -st.wearCost * hours[s], time: s) }
+      for s in 0..<S { b.column("discharge[\(st.name),\(sliceNames[s])]", upper: st.power, time: s) }
       let lev = b.columnCount
       for s in 0..<S { b.column("level[\(st.name),\(sliceNames[s])]", upper: st.energy, time: s) }
-      storageColumns.append(StorageColumns(charge: ch, discharge: dis, level: lev))
+      index.storages.append(.init(charge: ColumnSpan(first: ch, count: S), discharge: ColumnSpan(first: dis, count: S),
+                                  level: ColumnSpan(first: lev, count: S)))
+      index.noteColumns(ch, S, .storage(st.name), .charge)
+      index.noteColumns(dis, S, .storage(st.name), .discharge)
+      index.noteColumns(lev, S, .storage(st.name), .level)
     }
     if model.objective == .maxMinFair {
-      fairnessColumn = b.column("fairness", lower: -.infinity)
+      let z = b.column("fairness", lower: -.infinity)
+      index.fairnessColumn = LPColumn(z)
+      index.noteColumns(z, 1, .fairness, .fairnessLevel, perSlice: false)
     }
     // Parameters, fixed by their bounds (see the type's comment).
-    for corridor in model.corridors {
-      let k = corridor.enabled ? max(0, corridor.capacity.maximum) : 0
+    for (c, corridor) in model.corridors.enumerated() {
+      let k = capacityFixedValue(c)
       capacityReference.append(k)
-      capacityColumns.append(b.column("capacity[\(corridor.name)]", lower: k, upper: k))
+      let j = b.column("capacity[\(corridor.name)]", lower: k, upper: k)
+      index.capacityColumns.append(LPColumn(j))
+      index.noteColumns(j, 1, .corridor(corridor.name), .parameter, perSlice: false)
     }
-    for supply in model.supplies {
-      let v = max(0, supply.volume.maximum)
+    for (k, supply) in model.supplies.enumerated() {
+      let v = availableFixedValue(k)
       availableReference.append(v)
-      availableColumns.append(b.column("available[\(supply.name)]", lower: v, upper: v))
+      let j = b.column("available[\(supply.name)]", lower: v, upper: v)
+      index.availableColumns.append(LPColumn(j))
+      index.noteColumns(j, 1, .supply(supply.name), .parameter, perSlice: false)
     }
-  }
-
-  /// Capacity of corridor `c` in slice `s` beyond its column's value: `capacity(s) − reference`
-  /// (≤ 0; 0 for a constant capacity and for a disabled corridor).
-  func capacityOffset(_ c: Int, _ s: Int) -> Double {
-    let corridor = model.corridors[c]
-    return corridor.enabled ? max(0, corridor.capacity.value(at: s)) - capacityReference[c] : 0
-  }
-
-  /// Volume of supply `k` in slice `s` beyond its column's value (≤ 0; 0 when constant).
-  func availableOffset(_ k: Int, _ s: Int) -> Double {
-    max(0, model.supplies[k].volume.value(at: s)) - availableReference[k]
   }
 
   // MARK: Rows
@@ -177,8 +157,8 @@ public final class Formulation {
     for net in networks {
       let commodity = net.commodity
       for o in net.origins {
-        let myFlows = flows.filter { $0.origin == o && model.corridors[$0.arc.corridor].commodity == commodity }
-        let myDeliveries = deliveries.filter { $0.origin == o && model.markets[$0.market].commodity == commodity }
+        let myFlows = index.flows.filter { $0.origin == o && model.corridors[$0.arc.corridor].commodity == commodity }
+        let myDeliveries = index.deliveries.filter { $0.origin == o && model.markets[$0.market].commodity == commodity }
         for n in net.balanceNodes[o] ?? [] {
           let inflows = myFlows.filter { $0.arc.to == n }
           let outflows = myFlows.filter { $0.arc.from == n }
@@ -189,51 +169,54 @@ public final class Formulation {
           let stores = model.storages.indices.filter {
             model.storages[$0].owner == o && model.storages[$0].node == n && model.storages[$0].commodity == commodity
           }
+          let first = b.rowCount
           for s in 0..<S {
-            for f in inflows { b.term(f.base + s, 1 - model.corridors[f.arc.corridor].loss) }
-            for f in outflows { b.term(f.base + s, -1) }
-            for k in supplies { b.term(supplyBase[k] + s, 1) }
-            for d in delivered { b.term(d.base + s, -1) }
+            for f in inflows { b.term(f.columns[s].index, 1 - model.corridors[f.arc.corridor].loss) }
+            for f in outflows { b.term(f.columns[s].index, -1) }
+            for k in supplies { b.term(index.supplies[k][s].index, 1) }
+            for d in delivered { b.term(d.columns[s].index, -1) }
             for k in stores {
-              b.term(storageColumns[k].discharge + s, 1)
-              b.term(storageColumns[k].charge + s, -1)
+              b.term(index.storages[k].discharge[s].index, 1)
+              b.term(index.storages[k].charge[s].index, -1)
             }
             b.endRow("balance[\(o),\(n),\(commodity),\(sliceNames[s])]", lower: 0, upper: 0, time: s)
           }
+          let rows = RowSpan(first: first, count: S)
+          index.balances.append(.init(origin: o, node: n, commodity: commodity, rows: rows))
+          index.noteRows(first, S, .balance(origin: o, node: n, commodity: commodity), .balance)
         }
       }
     }
   }
 
-  /// Per corridor and slice: all flow entering it, both directions, within capacity ×
-  /// availability: `Σ flow − a(s)·capacity[c] ≤ a(s)·offset(s)`, whose right-hand side
-  /// plus the fixed column's term is the usable capacity `a(s)·capacity(s)`.
+  /// Per corridor and slice: all flow entering it within capacity × availability
+  /// (``capacityRow(_:_:)``).
   private func buildCapacities(_ b: inout LPBuilder) {
     let sliceNames = model.slices.map(\.name)
     for (c, corridor) in model.corridors.enumerated() {
-      let blocks = flowBlocks(corridor: c)
-      guard !blocks.isEmpty else { capacityRows.append(nil); continue }
-      capacityRows.append(b.rowCount)
+      guard !flowBlocks(corridor: c).isEmpty else { index.capacityRows.append(nil); continue }
+      let first = b.rowCount
       for s in 0..<sliceCount {
-        let a = corridor.availability.value(at: s)
-        for f in blocks { b.term(f.base + s, 1) }
-        if a != 0 { b.term(capacityColumns[c], -a) }
-        b.endRow("capacity[\(corridor.name),\(sliceNames[s])]", lower: -.infinity, upper: a * capacityOffset(c, s), time: s)
+        b.add(capacityRow(c, s), "capacity[\(corridor.name),\(sliceNames[s])]", time: s)
       }
+      index.capacityRows.append(RowSpan(first: first, count: sliceCount))
+      index.noteRows(first, sliceCount, .corridor(corridor.name), .capacityLimit)
     }
   }
 
-  /// Per market and slice: deliveries from all countries within what it absorbs.
+  /// Per market and slice: deliveries from all countries within what it absorbs
+  /// (``marketRow(_:_:)``).
   private func buildMarkets(_ b: inout LPBuilder) {
     let sliceNames = model.slices.map(\.name)
     for (m, market) in model.markets.enumerated() {
-      let blocks = deliveries.filter { $0.market == m }
-      guard let volume = market.volume, !blocks.isEmpty else { marketRows.append(nil); continue }
-      marketRows.append(b.rowCount)
+      let blocks = index.deliveries.filter { $0.market == m }
+      guard market.volume != nil, !blocks.isEmpty else { index.marketRows.append(nil); continue }
+      let first = b.rowCount
       for s in 0..<sliceCount {
-        for d in blocks { b.term(d.base + s, 1) }
-        b.endRow("market[\(market.name),\(sliceNames[s])]", lower: -.infinity, upper: max(0, volume.value(at: s)), time: s)
+        b.add(marketRow(m, s), "market[\(market.name),\(sliceNames[s])]", time: s)
       }
+      index.marketRows.append(RowSpan(first: first, count: sliceCount))
+      index.noteRows(first, sliceCount, .market(market.name), .marketLimit)
     }
   }
 
@@ -242,174 +225,59 @@ public final class Formulation {
     let S = sliceCount
     let sliceNames = model.slices.map(\.name)
     for (k, st) in model.storages.enumerated() {
-      let c = storageColumns[k]
+      let c = index.storages[k]
+      let first = b.rowCount
       for s in 0..<S {
         let prev = (s + S - 1) % S
-        b.term(c.level + s, 1)
-        b.term(c.level + prev, -1)
-        b.term(c.charge + s, -st.efficiency * hours[s])
-        b.term(c.discharge + s, hours[s])
+        b.term(c.level[s].index, 1)
+        b.term(c.level[prev].index, -1)
+        b.term(c.charge[s].index, -st.efficiency * hours[s])
+        b.term(c.discharge[s].index, hours[s])
         b.endRow("storage[\(st.name),\(sliceNames[s])]", lower: 0, upper: 0, time: s)
       }
+      index.storageRows.append(RowSpan(first: first, count: S))
+      index.noteRows(first, S, .storage(st.name), .storageBalance)
     }
   }
 
-  /// Terms `Σ_s (h_s/H) · flow[origin, corridors, s]` (the hours-weighted average flow).
-  func addAverageFlowTerms(_ b: inout LPBuilder, corridors: [String], origin: String?, scale: Double) {
-    let H = totalHours
-    for name in corridors {
-      guard let c = model.corridors.firstIndex(where: { $0.name == name }) else { continue }
-      for f in flowBlocks(corridor: c, origin: origin) {
-        for s in 0..<sliceCount { b.term(f.base + s, scale * hours[s] / H) }
-      }
-    }
-  }
-
+  /// Each rule's rows (``ruleRows(_:)``); priority rules act through the ``Planner``'s stages.
   private func buildRules(_ b: inout LPBuilder) {
     let sliceNames = model.slices.map(\.name)
-    for rule in model.rules {
+    for (k, rule) in model.rules.enumerated() {
+      let rows = ruleRows(k)
+      guard !rows.isEmpty else { index.ruleRows.append(nil); continue }
+      let first = b.rowCount
       switch rule.kind {
-      case let .minShare(country, corridors, share), let .maxShare(country, corridors, share):
-        // Σ own·(1 − share) − Σ others·share  ≥ 0 (min) or ≤ 0 (max), averaged over the horizon.
-        let base = b.rowCount
-        let others = Set(flows.map(\.origin)).subtracting([country]).sorted()
-        addAverageFlowTerms(&b, corridors: corridors, origin: country, scale: 1 - share)
-        for o in others { addAverageFlowTerms(&b, corridors: corridors, origin: o, scale: -share) }
-        if case .minShare = rule.kind {
-          b.endRow("rule[\(rule.name)]", lower: 0, upper: .infinity)
-        } else {
-          b.endRow("rule[\(rule.name)]", lower: -.infinity, upper: 0)
+      case .minShare, .maxShare:
+        b.add(rows[0], "rule[\(rule.name)]")
+        index.noteRows(first, 1, .rule(rule.name), .ruleRow(country: nil), perSlice: false)
+      case .firm:
+        for s in 0..<sliceCount { b.add(rows[s], "rule[\(rule.name),\(sliceNames[s])]", time: s) }
+        index.noteRows(first, sliceCount, .rule(rule.name), .ruleRow(country: nil))
+      case let .fairShare(countries, _, _):
+        for (o, row) in zip(countries, rows) {
+          index.noteRows(b.rowCount, 1, .rule(rule.name), .ruleRow(country: o), perSlice: false)
+          b.add(row, "fair[\(rule.name),\(o)]")
         }
-        ruleRows.append(RowBlock(base: base, count: 1))
-      case let .firm(country, market, volume):
-        let m = model.markets.firstIndex { $0.name == market }
-        let block = deliveries.first { $0.origin == country && $0.market == m }
-        let base = b.rowCount
-        for s in 0..<sliceCount {
-          if let block { b.term(block.base + s, 1) }
-          b.endRow("rule[\(rule.name),\(sliceNames[s])]", lower: volume, upper: .infinity, time: s)
-        }
-        ruleRows.append(RowBlock(base: base, count: sliceCount))
-      case let .fairShare(countries, corridors, basis):
-        guard let z = fairnessColumn else { ruleRows.append(nil); continue }
-        // average flow of the country through the corridors / weight ≥ fairness
-        let base = b.rowCount
-        for o in countries {
-          let w = basis == .equal ? 1 : max(availableAverage(country: o, corridors: corridors), 1e-9)
-          addAverageFlowTerms(&b, corridors: corridors, origin: o, scale: 1 / w)
-          b.term(z, -1)
-          b.endRow("fair[\(rule.name),\(o)]", lower: 0, upper: .infinity)
-        }
-        ruleRows.append(RowBlock(base: base, count: countries.count))
       case .priority:
-        ruleRows.append(nil)  // acts through lexicographic stages in the Planner
+        break
       }
+      index.ruleRows.append(RowSpan(first: first, count: rows.count))
     }
-  }
-
-  /// A country's hours-weighted average available supply of the corridors' commodity.
-  func availableAverage(country: String, corridors: [String]) -> Double {
-    guard let first = corridors.first, let c = model.corridor(named: first) else { return 0 }
-    var total = 0.0
-    for s in model.supplies where s.country == country && s.commodity == c.commodity {
-      total += s.volume.weightedSum(hours: hours) / totalHours
-    }
-    return total
   }
 
   private func buildCustomConstraints(_ b: inout LPBuilder) {
     let sliceNames = model.slices.map(\.name)
-    for cc in model.constraints {
-      let base = b.rowCount
+    for (k, cc) in model.constraints.enumerated() {
+      let first = b.rowCount
       let perSlice = cc.per == .slice
-      let rows = perSlice ? sliceCount : 1
-      for r in 0..<rows {
-        let slices = perSlice ? r..<(r + 1) : 0..<sliceCount
-        // A parameter's column of a horizon row collects one term per slice: merge them.
-        var parameterTerms: [Int: Double] = [:]
-        var shift = 0.0
-        for term in cc.terms {
-          for s in slices {
-            let w = perSlice ? term.coefficient : term.coefficient * hours[s]
-            shift += w * offset(of: term.quantity, slice: s)
-            for col in columns(of: term.quantity, slice: s) {
-              if term.quantity.isParameter {
-                parameterTerms[col.column, default: 0] += w * col.scale
-              } else {
-                b.term(col.column, w * col.scale)
-              }
-            }
-          }
-        }
-        for (column, w) in parameterTerms.sorted(by: { $0.key < $1.key }) where w != 0 {
-          b.term(column, w)
-          parameterTermsOfRow[b.rowCount, default: []].append((column, w))
-        }
-        let rhs = cc.constant.value(at: perSlice ? r : 0) - shift
-        let name = perSlice ? "constraint[\(cc.name),\(sliceNames[r])]" : "constraint[\(cc.name)]"
-        let time = perSlice ? r : -1
-        switch cc.sense {
-        case .lessEqual: b.endRow(name, lower: -.infinity, upper: rhs, time: time)
-        case .greaterEqual: b.endRow(name, lower: rhs, upper: .infinity, time: time)
-        case .equal: b.endRow(name, lower: rhs, upper: rhs, time: time)
-        }
+      for (r, row) in constraintRows(k).enumerated() {
+        b.add(row, perSlice ? "constraint[\(cc.name),\(sliceNames[r])]" : "constraint[\(cc.name)]", time: perSlice ? r : -1)
       }
-      constraintRows.append(RowBlock(base: base, count: rows))
+      let count = perSlice ? sliceCount : 1
+      index.constraintRows.append(RowSpan(first: first, count: count))
+      index.noteRows(first, count, .constraint(cc.name), .constraintRow, perSlice: perSlice)
     }
-  }
-
-  /// The columns (with a scale) that make up a quantity in slice `s`.
-  func columns(of q: ConstraintQuantity, slice s: Int) -> [(column: Int, scale: Double)] {
-    switch q {
-    case let .flow(country, corridors):
-      var out: [(Int, Double)] = []
-      for name in corridors {
-        guard let c = model.corridors.firstIndex(where: { $0.name == name }) else { continue }
-        for f in flowBlocks(corridor: c, origin: country) { out.append((f.base + s, 1)) }
-      }
-      return out
-    case let .delivered(country, market):
-      guard let m = model.markets.firstIndex(where: { $0.name == market }) else { return [] }
-      return deliveries.filter { $0.market == m && (country == nil || $0.origin == country) }.map { ($0.base + s, 1) }
-    case let .supply(name):
-      guard let k = model.supplies.firstIndex(where: { $0.name == name }) else { return [] }
-      return [(supplyBase[k] + s, 1)]
-    case let .charge(name):
-      guard let k = model.storages.firstIndex(where: { $0.name == name }) else { return [] }
-      return [(storageColumns[k].charge + s, 1)]
-    case let .discharge(name):
-      guard let k = model.storages.firstIndex(where: { $0.name == name }) else { return [] }
-      return [(storageColumns[k].discharge + s, 1)]
-    case let .level(name):
-      guard let k = model.storages.firstIndex(where: { $0.name == name }) else { return [] }
-      return [(storageColumns[k].level + s, 1)]
-    case let .capacity(name):
-      guard let c = model.corridors.firstIndex(where: { $0.name == name }) else { return [] }
-      return [(capacityColumns[c], 1)]
-    case let .available(name):
-      guard let k = model.supplies.firstIndex(where: { $0.name == name }) else { return [] }
-      return [(availableColumns[k], 1)]
-    }
-  }
-
-  /// The constant part of a quantity in slice `s`: a parameter's value beyond its fixed
-  /// column (``capacityOffset(_:_:)``, ``availableOffset(_:_:)``); 0 for variables.
-  func offset(of q: ConstraintQuantity, slice s: Int) -> Double {
-    switch q {
-    case let .capacity(name):
-      return model.corridors.firstIndex(where: { $0.name == name }).map { capacityOffset($0, s) } ?? 0
-    case let .available(name):
-      return model.supplies.firstIndex(where: { $0.name == name }).map { availableOffset($0, s) } ?? 0
-    default:
-      return 0
-    }
-  }
-
-  /// The min-cost objective: supply costs, tariffs and wear, without market revenue.
-  static func costVector(_ value: [Double], deliveries: [DeliveryBlock], sliceCount: Int) -> [Double] {
-    var c = value.map { -$0 }
-    for d in deliveries { for s in 0..<sliceCount { c[d.base + s] = 0 } }
-    return c
   }
 }
 
@@ -417,10 +285,7 @@ extension Formulation {
   /// Sets the program's objective to the model's main goal (value, or cost for
   /// `min-cost`), as `corridor export` writes it.
   public func useMainObjective() throws {
-    if model.objective == .minCost {
-      try program.setObjective(coefficients: costCoefficients, sense: .minimize)
-    } else {
-      try program.setObjective(coefficients: valueCoefficients, sense: .maximize)
-    }
+    let main = objectives.main(model.objective)
+    try program.setObjective(coefficients: main.coefficients, sense: main.sense)
   }
 }

@@ -38,26 +38,26 @@ struct PlanExtractor {
   }
 
   /// Hours-weighted average of a per-slice block of columns.
-  func average(_ base: Int) -> Double {
+  func average(_ columns: ColumnSpan) -> Double {
     var s = 0.0
-    for t in 0..<S { s += f.hours[t] * x[base + t] }
+    for t in 0..<S { s += f.hours[t] * x[columns[t]] }
     return s / H
   }
 
-  /// The worth (``Worth``) of raising the bounds of rows `base ..< base + count` by one unit each.
-  func dualSum(_ base: Int, _ count: Int) -> Double? {
+  /// The worth (``Worth``) of raising the bounds of `rows` by one unit each.
+  func dualSum(_ rows: RowSpan) -> Double? {
     guard let y else { return nil }
     var s = 0.0
-    for r in base..<(base + count) { s += y[r] }
+    for r in rows.rows { s += y[r.index] }
     return worth(s)
   }
 
-  /// The worth of one more unit of the upper bound of columns `base ..< base + count`
-  /// (each slice's), from their reduced costs; nil without a dual solution.
-  func upperBoundWorth(_ base: Int, _ count: Int) -> Double? {
-    guard y != nil, let d = solution.reducedCosts, d.count >= base + count else { return nil }
+  /// The worth of one more unit of the upper bound of `columns` (each slice's), from their
+  /// reduced costs; nil without a dual solution.
+  func upperBoundWorth(_ columns: ColumnSpan) -> Double? {
+    guard y != nil, let d = solution.reducedCosts, d.count >= columns.first + columns.count else { return nil }
     var s = 0.0
-    for j in base..<(base + count) { s += worth.ofUpperBound(reducedCost: d[j]) }
+    for j in columns.columns { s += worth.ofUpperBound(reducedCost: d[j]) }
     return s
   }
 
@@ -70,7 +70,7 @@ struct PlanExtractor {
   /// The worth of one more unit of a parameter held by a fixed column (`capacity[c]`,
   /// `available[s]`): the column's reduced cost, which counts every row the parameter is in,
   /// through ``worth`` like every dual.
-  func parameterValue(_ column: Int) -> Double? {
+  func parameterValue(_ column: LPColumn) -> Double? {
     d.map { worth($0[column]) }
   }
 
@@ -78,8 +78,8 @@ struct PlanExtractor {
   /// (custom constraints naming `available[…]`) plus, per slice, the worth of raising the
   /// upper bound of the supply column (``upperBoundWorth(_:_:)``).
   func supplyValue(_ k: Int) -> Double? {
-    guard let column = parameterValue(f.availableColumns[k]),
-          let bound = upperBoundWorth(f.supplyBase[k], S) else { return nil }
+    guard let column = parameterValue(f.index.availableColumns[k]),
+          let bound = upperBoundWorth(f.index.supplies[k]) else { return nil }
     return column + bound
   }
 
@@ -140,7 +140,7 @@ struct PlanExtractor {
       let usable = (0..<S).map { corridor.usableCapacity(at: $0) }
       let cap = (0..<S).reduce(0.0) { $0 + f.hours[$1] * usable[$1] } / H
       var total = [Double](repeating: 0, count: S)
-      for b in blocks { for s in 0..<S { total[s] += x[b.base + s] } }
+      for b in blocks { for s in 0..<S { total[s] += x[b.columns[s]] } }
       var avg = 0.0
       for s in 0..<S { avg += f.hours[s] * total[s] }
       avg /= H
@@ -148,10 +148,10 @@ struct PlanExtractor {
       let byCountry = Dictionary(grouping: blocks, by: \.origin)
       let order = blocks.map(\.origin).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
       let shares = order.map { o in
-        CountryFlow(country: o, flow: byCountry[o]!.reduce(0) { $0 + average($1.base) })
+        CountryFlow(country: o, flow: byCountry[o]!.reduce(0) { $0 + average($1.columns) })
       }
       // The capacity column's reduced cost: capacity rows and every custom row naming capacity[c].
-      let shadow = parameterValue(f.capacityColumns[c])
+      let shadow = parameterValue(f.index.capacityColumns[c])
       return CorridorResult(
         name: corridor.name, commodity: corridor.commodity, unit: units[corridor.commodity]?.unit ?? "",
         from: corridor.from, to: corridor.to, enabled: corridor.enabled, capacity: cap, flow: avg,
@@ -163,16 +163,15 @@ struct PlanExtractor {
 
   func countries(_ units: [String: Commodity]) -> [CountryResult] {
     let model = f.model
+    let money = f.objectives
     var names: [String] = []
     for s in model.supplies where !names.contains(s.country) { names.append(s.country) }
     return names.map { o in
       var supplied: [SupplyUse] = []
       var cost = 0.0
       for (k, s) in model.supplies.enumerated() where s.country == o {
-        let used = average(f.supplyBase[k])
-        var c = 0.0
-        for t in 0..<S { c += s.cost * f.hours[t] * x[f.supplyBase[k] + t] }
-        cost += c
+        let used = average(f.index.supplies[k])
+        cost += money.payment(x, over: f.index.supplies[k])
         supplied.append(SupplyUse(commodity: s.commodity, unit: units[s.commodity]?.unit ?? "", used: used,
                                   available: s.volume.weightedSum(hours: f.hours) / H,
                                   supply: s.name, shadowPrice: supplyValue(k)))
@@ -182,21 +181,20 @@ struct PlanExtractor {
       for (c, corridor) in model.corridors.enumerated() {
         let blocks = f.flowBlocks(corridor: c, origin: o)
         guard !blocks.isEmpty else { continue }
-        byCorridor.append(CorridorFlow(corridor: corridor.name, flow: blocks.reduce(0) { $0 + average($1.base) }))
-        for b in blocks { for t in 0..<S { tariffs += corridor.tariff.value(at: t) * f.hours[t] * x[b.base + t] } }
+        byCorridor.append(CorridorFlow(corridor: corridor.name, flow: blocks.reduce(0) { $0 + average($1.columns) }))
+        for b in blocks { tariffs = money.payment(x, over: b.columns, startingAt: tariffs) }
       }
       var byMarket: [MarketSale] = []
       var revenue = 0.0
-      for d in f.deliveries where d.origin == o {
+      for d in f.index.deliveries where d.origin == o {
         let market = model.markets[d.market]
-        var r = 0.0
-        for t in 0..<S { r += market.price.value(at: t) * f.hours[t] * x[d.base + t] }
+        let r = money.money(x, over: d.columns)
         revenue += r
-        byMarket.append(MarketSale(market: market.name, delivered: average(d.base), revenue: r))
+        byMarket.append(MarketSale(market: market.name, delivered: average(d.columns), revenue: r))
       }
       var wear = 0.0
       for (k, st) in model.storages.enumerated() where st.owner == o {
-        for t in 0..<S { wear += st.wearCost * f.hours[t] * x[f.storageColumns[k].discharge + t] }
+        wear = money.payment(x, over: f.index.storages[k].discharge, startingAt: wear)
       }
       return CountryResult(name: o, supplied: supplied, byCorridor: byCorridor, byMarket: byMarket,
                            revenue: revenue, supplyCost: cost, tariffs: tariffs, storageWear: wear)
@@ -205,13 +203,11 @@ struct PlanExtractor {
 
   func markets(_ units: [String: Commodity]) -> [MarketResult] {
     f.model.markets.enumerated().map { m, market in
-      let blocks = f.deliveries.filter { $0.market == m }
+      let blocks = f.index.deliveries.filter { $0.market == m }
       var revenue = 0.0, amount = 0.0
       for b in blocks {
-        for t in 0..<S {
-          revenue += market.price.value(at: t) * f.hours[t] * x[b.base + t]
-          amount += f.hours[t] * x[b.base + t]
-        }
+        revenue = f.objectives.money(x, over: b.columns, startingAt: revenue)
+        for t in 0..<S { amount += f.hours[t] * x[b.columns[t]] }
       }
       let commodity = units[market.commodity]
       let avgPrice: Double? = amount > 1e-12 ? commodity.map { $0.displayPrice(revenue / amount) } ?? revenue / amount : nil
@@ -219,19 +215,19 @@ struct PlanExtractor {
         name: market.name, node: market.node, commodity: market.commodity, unit: commodity?.unit ?? "",
         delivered: amount / H, volume: market.volume.map { $0.weightedSum(hours: f.hours) / H },
         revenue: revenue, averagePrice: avgPrice, priceUnit: commodity?.priceUnit ?? "",
-        shadowPrice: f.marketRows[m].map { dualSum($0, S) } ?? (y == nil ? nil : 0),
-        byCountry: blocks.map { CountryFlow(country: $0.origin, flow: average($0.base)) })
+        shadowPrice: f.index.marketRows[m].map { dualSum($0) } ?? (y == nil ? nil : 0),
+        byCountry: blocks.map { CountryFlow(country: $0.origin, flow: average($0.columns)) })
     }
   }
 
   func storages() -> [StorageResult] {
     f.model.storages.enumerated().map { k, st in
-      let c = f.storageColumns[k]
+      let c = f.index.storages[k]
       let commodity = f.model.commodity(named: st.commodity)
       // Levels are rate-hours in the LP: shown in the amount unit (Mt, MWh).
       return StorageResult(name: st.name, node: st.node, owner: st.owner, charged: average(c.charge),
                            discharged: average(c.discharge),
-                           peakLevel: ((0..<S).map { x[c.level + $0] }.max() ?? 0) * amountPerUnitHour(commodity),
+                           peakLevel: ((0..<S).map { x[c.level[$0]] }.max() ?? 0) * amountPerUnitHour(commodity),
                            unit: commodity?.unit ?? "", amountUnit: commodity?.amountUnit ?? "")
     }
   }
@@ -241,24 +237,24 @@ struct PlanExtractor {
     var total = 0.0
     for name in corridors {
       guard let c = f.model.corridors.firstIndex(where: { $0.name == name }) else { continue }
-      for b in f.flowBlocks(corridor: c, origin: origin) { total += average(b.base) }
+      for b in f.flowBlocks(corridor: c, origin: origin) { total += average(b.columns) }
     }
     return total
   }
 
-  func isBinding(_ row: Int) -> Bool {
+  func isBinding(_ row: LPRow) -> Bool {
     guard hasPoint else { return false }
-    guard let lp = try? f.program.bounds(of: f.program.constraint(at: row)) else { return false }
-    let a = solution.activities.isEmpty ? 0 : solution.activities[row]
+    guard let lp = try? f.program.bounds(of: f.program.constraint(at: row.index)) else { return false }
+    let a = solution.activities.isEmpty ? 0 : solution.activities[row.index]
     let tol = 1e-6 * (1 + abs(a))
     return (lp.lower.isFinite && abs(a - lp.lower) <= tol) || (lp.upper.isFinite && abs(a - lp.upper) <= tol)
   }
 
   func rules() -> [RuleResult] {
     f.model.rules.enumerated().map { k, rule in
-      let rows = f.ruleRows[k]
-      let dual = rows.flatMap { dualSum($0.base, $0.count) }
-      let bindingRows = rows.map { r in (r.base..<(r.base + r.count)).filter { isBinding($0) }.count } ?? 0
+      let rows = f.index.ruleRows[k]
+      let dual = rows.flatMap { dualSum($0) }
+      let bindingRows = rows.map { r in r.rows.filter { isBinding($0) }.count } ?? 0
       switch rule.kind {
       case let .minShare(country, corridors, share), let .maxShare(country, corridors, share):
         let all = averageFlow(corridors, origin: nil)
@@ -275,8 +271,8 @@ struct PlanExtractor {
                           byCountry: hasPoint && all > 1e-12 ? [CountryFlow(country: country, flow: mine / all)] : [])
       case let .firm(country, market, volume):
         let m = f.model.markets.firstIndex { $0.name == market }
-        let block = f.deliveries.first { $0.origin == country && $0.market == m }
-        let least = block.map { b in (0..<S).map { x[b.base + $0] }.min() ?? 0 } ?? 0
+        let block = f.index.deliveries.first { $0.origin == country && $0.market == m }
+        let least = block.map { b in (0..<S).map { x[b.columns[$0]] }.min() ?? 0 } ?? 0
         return RuleResult(name: rule.name, kind: "firm", target: volume, achieved: least,
                           binding: bindingRows > 0, dual: dual, note: "\(country) → \(market), every slice",
                           unit: unitOfMarket(market),
@@ -330,41 +326,30 @@ struct PlanExtractor {
   /// Custom constraints. Per-slice rows are rates (unless they hold storage levels, which
   /// are amounts); the per-horizon row is an amount. Amounts are shown in the commodity's
   /// amount unit and their duals per amount unit (USD/Mt, not USD per (Mt/yr)·h).
-  /// Σ coefficient × value of the fixed parameter columns in custom-constraint row `row`.
-  func parameterPart(_ row: Int) -> Double {
-    (f.parameterTermsOfRow[row] ?? []).reduce(0) { sum, term in
-      let value = (try? f.program.bounds(of: f.program.variable(at: term.column)).lower) ?? 0
-      return sum + term.coefficient * value
-    }
-  }
-
-  /// The bound a custom-constraint row is held to: upper for `≤`, lower for `≥` and `==`.
-  func rowBound(_ row: Int, _ sense: ConstraintSense) -> Double {
-    guard let b = try? f.program.bounds(of: f.program.constraint(at: row)) else { return 0 }
-    return sense == .lessEqual ? b.upper : b.lower
-  }
-
   func constraints() -> [ConstraintResult] {
     f.model.constraints.enumerated().map { k, cc in
-      let rows = f.constraintRows[k]!
+      let rows = f.index.constraintRows[k]!
       var act = 0.0, rhs = 0.0
       let a = solution.activities
+      let specs = f.constraintRows(k)
       for r in 0..<rows.count {
         let w = rows.count == 1 && cc.per == .horizon ? 1 : f.hours[r] / H
-        // As the planner wrote it: variables on the left, the row's bound less its fixed
-        // parameter terms (capacity, available volume) on the right.
-        let row = rows.base + r
-        let parameters = parameterPart(row)
-        act += w * (a.isEmpty || !hasPoint ? 0 : a[row] - parameters)
-        rhs += w * (rowBound(row, cc.sense) - parameters)
+        // As the planner wrote it: variables on the left; on the right the row's bound less
+        // its fixed parameter terms (capacity, available volume), at their current values.
+        let parameters = specs[r].parameters.reduce(0.0) { sum, t in
+          sum + t.coefficient * ((try? f.program.bounds(of: f.program.variable(at: t.column.index)).lower) ?? 0)
+        }
+        let bound = cc.sense == .lessEqual ? specs[r].upper : specs[r].lower
+        act += w * (a.isEmpty || !hasPoint ? 0 : a[rows[r].index] - parameters)
+        rhs += w * (bound - parameters)
       }
-      let binding = (rows.base..<(rows.base + rows.count)).filter { isBinding($0) }.count
+      let binding = rows.rows.filter { isBinding($0) }.count
       let commodity = f.model.commodity(named: cc.commodity)
       let isAmount = cc.per == .horizon || cc.terms.contains { if case .level = $0.quantity { true } else { false } }
       let scale = isAmount ? amountPerUnitHour(commodity) : 1
       return ConstraintResult(name: cc.name, expression: cc.source, per: cc.per.rawValue,
                               activity: act * scale, rhs: rhs * scale,
-                              bindingRows: binding, dual: dualSum(rows.base, rows.count).map { $0 / scale },
+                              bindingRows: binding, dual: dualSum(rows).map { $0 / scale },
                               unit: (isAmount ? commodity?.amountUnit : commodity?.unit) ?? "")
     }
   }

@@ -76,11 +76,15 @@ public struct Planner {
     var last: Solution? = nil
     let t0 = MonotonicClock.now()
     for (k, stage) in list.enumerated() {
-      try lp.setObjective(coefficients: stage.coefficients, sense: stage.sense)
+      // Setting an unchanged objective would count as a cost edit (primal simplex next);
+      // left alone, a re-solve after bound edits runs the dual simplex from the last basis.
+      if lp.sense != stage.sense || lp.objectiveCoefficients != stage.coefficients {
+        try lp.setObjective(coefficients: stage.coefficients, sense: stage.sense)
+      }
       var s = try k == 0 ? firstSolve(f) : lp.solve(remaining(options, since: t0))
       if k > 0, s.termination == .infeasible || s.termination == .numericalError {
         // The exact row of the previous stage may sit a hair above what this solve can reach.
-        let row = stageRows[k - 1], previous = list[k - 1]
+        let row = stageRows[k - 1].index, previous = list[k - 1]
         if let z = stages[k - 1].objective {
           try hold(previous, optimum: z, row: row, in: lp, slack: fallbackStageTolerance)
           s = try lp.solve(remaining(options, since: t0))
@@ -99,10 +103,11 @@ public struct Planner {
         break
       }
       if k < list.count - 1, let z = s.objectiveValue {
-        try hold(stage, optimum: z, row: stageRows[k], in: lp, slack: 0)
+        try hold(stage, optimum: z, row: stageRows[k].index, in: lp, slack: 0)
       }
     }
     let t1 = MonotonicClock.now()
+    f.hasBasis = f.hasBasis || last?.basis != nil
     guard let solution = last else { throw LPError.notSolved("no stage was solved") }
     var plan = PlanExtractor(formulation: f, solution: solution, objectiveSense: list[stages.count - 1].sense).extract()
     plan.stages = stages
@@ -137,7 +142,7 @@ public struct Planner {
   func firstSolve(_ f: Formulation) throws -> Solution {
     let lp = f.program
     let start = MonotonicClock.now()
-    guard options.algorithm == .auto, options.warmStart, f.sliceCount >= blockCrashMinimumSlices,
+    guard options.algorithm == .auto, options.warmStart, !f.hasBasis, f.sliceCount >= blockCrashMinimumSlices,
           let basis = try lp.blockCrashBasis(timeStructure(f), blocks: max(24, f.sliceCount / 168),
                                              timeLimit: options.timeLimit)
     else { return try lp.solve(options) }
@@ -153,40 +158,10 @@ public struct Planner {
     return s
   }
 
-  struct StageObjective {
-    var name: String
-    var sense: ObjectiveSense
-    var coefficients: [Double]
-  }
+  typealias StageObjective = Objectives.Stage
 
-  func stageList(_ f: Formulation) -> [StageObjective] {
-    var list: [StageObjective] = []
-    let n = f.program.variableCount
-    if let z = f.fairnessColumn {
-      var c = [Double](repeating: 0, count: n)
-      c[z] = 1
-      list.append(StageObjective(name: "fairness", sense: .maximize, coefficients: c))
-    }
-    for rule in f.model.rules {
-      guard case let .priority(corridors, order) = rule.kind else { continue }
-      for country in order {
-        var c = [Double](repeating: 0, count: n)
-        for name in corridors {
-          guard let ci = f.model.corridors.firstIndex(where: { $0.name == name }) else { continue }
-          for block in f.flowBlocks(corridor: ci, origin: country) {
-            for s in 0..<f.sliceCount { c[block.base + s] += f.hours[s] / f.totalHours }
-          }
-        }
-        list.append(StageObjective(name: "priority \(rule.name): \(country)", sense: .maximize, coefficients: c))
-      }
-    }
-    if f.model.objective == .minCost {
-      list.append(StageObjective(name: "cost", sense: .minimize, coefficients: f.costCoefficients))
-    } else {
-      list.append(StageObjective(name: "value", sense: .maximize, coefficients: f.valueCoefficients))
-    }
-    return list
-  }
+  /// The lexicographic stages of `f` (built by ``Objectives/stages(_:)``).
+  func stageList(_ f: Formulation) -> [StageObjective] { f.objectives.stages(f) }
 
   /// The formulation's time structure extended over the stage rows, which span the horizon.
   func timeStructure(_ f: Formulation) -> TimeStructure {
@@ -199,7 +174,7 @@ public struct Planner {
   /// The rows that hold stages `0 ..< list.count − 1`, one per stage, after the
   /// formulation's own rows: appended on the first solve of `f`, reused (set free)
   /// on later ones.
-  func prepareStageRows(_ f: Formulation, _ list: [StageObjective]) throws -> [Int] {
+  func prepareStageRows(_ f: Formulation, _ list: [StageObjective]) throws -> [LPRow] {
     let lp = f.program
     let base = f.timeStructure.rowTime.count
     let needed = list.count - 1
@@ -227,7 +202,9 @@ public struct Planner {
         try lp.setBounds(lp.constraint(at: r), lower: -.infinity, upper: .infinity)
       }
     }
-    return Array(base..<(base + needed))
+    let rows = (base..<(base + needed)).map(LPRow.init)
+    f.index.setStageRows(rows, names: list.dropLast().map(\.name))
+    return rows
   }
 
   /// Sets the stage row to `stage objective ≥ z − slack·max(1, |z|)` (≤ … + … when minimising).

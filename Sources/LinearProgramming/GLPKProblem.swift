@@ -128,7 +128,7 @@ extension GLPKProblem {
 
   /// Sets the coefficients of the rows in `range` from a CSR matrix (0-based
   /// column indices below `columnCount`, no duplicates in a row, no zeros).
-  func setMatrixRows(_ range: Range<Int>, columnCount: Int, rowStart: [Int], index: [Int32], value: [Double]) {
+  func setMatrixRows<Rows: Sequence<Int>>(_ range: Rows, columnCount: Int, rowStart: [Int], index: [Int32], value: [Double]) {
     var ind = [Int32](repeating: 0, count: columnCount + 1)
     var val = [Double](repeating: 0, count: columnCount + 1)
     for i in range {

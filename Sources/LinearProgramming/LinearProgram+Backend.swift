@@ -58,6 +58,13 @@ extension LinearProgram {
     for i in dirty.rows where i < b.rows {
       b.setRow(i, lower: rowLower[i], upper: rowUpper[i])
     }
+    if !dirty.matrixRows.isEmpty {
+      // Rows loaded earlier whose coefficients were replaced since (rows added just now
+      // were loaded from the current arrays above).
+      b.setMatrixRows(dirty.matrixRows.sorted().filter { $0 < m - newRows }, columnCount: n,
+                      rowStart: rowStart, index: matIndex, value: matValue)
+      b.scaled = false  // the scale factors were computed for the old coefficients
+    }
     if dirty.objective {
       b.setObjective(sense, constant: objectiveConstant, costs: cost)
     }

@@ -105,7 +105,7 @@ extension LinearProgram {
     let warm = options.warmStart && b.hasBasis && !edits.structure
     if algorithm == .auto {
       if warm && !b.basisIsUserGiven {
-        let boundsOnly = !edits.objective && (!edits.rows.isEmpty || !edits.columns.isEmpty)
+        let boundsOnly = !edits.objective && edits.matrixRows.isEmpty && (!edits.rows.isEmpty || !edits.columns.isEmpty)
         algorithm = boundsOnly ? .dual : .primal
       } else {
         algorithm = .primal

@@ -615,6 +615,8 @@ struct DirtySet {
   var objective = false
   var columns = Set<Int>()
   var rows = Set<Int>()
+  /// Existing rows whose coefficients changed (``LinearProgram/replaceTerms(ofRows:rowStarts:columns:coefficients:)``).
+  var matrixRows = Set<Int>()
 }
 
 // MARK: - Bulk objective

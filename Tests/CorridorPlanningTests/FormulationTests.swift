@@ -45,9 +45,9 @@ struct FormulationTests {
     expectClose(plan.market("MX")?.delivered(by: "Y"), 20, "Y delivered to MX")
     // The two directions are separate arcs with one capacity row.
     let f = try Formulation(model: model)
-    let arcs = Set(f.flows.map(\.arc.label))
+    let arcs = Set(f.index.flows.map(\.arc.label))
     #expect(arcs == ["link", "link.reverse"])
-    #expect(f.capacityRows.compactMap { $0 }.count == 1)
+    #expect(f.index.capacityRows.compactMap { $0 }.count == 1)
   }
 
   // MARK: Disabled corridor
@@ -231,7 +231,7 @@ struct FormulationTests {
     expectClose(c.peakFlow, 100, "peak flow")
     #expect(c.bindingSlices == 1)
     expectClose(c.shadowPrice, 600, "line shadow price")
-    #expect(try Formulation(model: twoSliceModel(cap)).constraintRows[0]?.count == 1)
+    #expect(try Formulation(model: twoSliceModel(cap)).index.constraintRows[0]?.count == 1)
   }
 
   @Test func sliceConstraintIsOneRowPerSlice() throws {
@@ -284,9 +284,9 @@ struct FormulationTests {
     #expect(plan.size.variables == 3 + 3 + 1)
     #expect(plan.size.constraints == 3)
     let f = try Formulation(model: model)
-    #expect(f.deliveries.count == 1)
-    #expect(f.flows.map(\.arc.label) == ["line"])
-    #expect(f.capacityRows.map { $0 != nil } == [true, false, false])
+    #expect(f.index.deliveries.count == 1)
+    #expect(f.index.flows.map(\.arc.label) == ["line"])
+    #expect(f.index.capacityRows.map { $0 != nil } == [true, false, false])
   }
 
   // MARK: Market volume

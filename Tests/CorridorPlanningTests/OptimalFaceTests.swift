@@ -63,7 +63,7 @@ struct OptimalFace {
     var c = zero
     guard let k = f.model.corridors.firstIndex(where: { $0.name == name }) else { return c }
     for b in f.flowBlocks(corridor: k, origin: origin) {
-      for s in 0..<f.sliceCount { c[b.base + s] += f.hours[s] / f.totalHours }
+      for s in 0..<f.sliceCount { c[b.columns[s]] += f.hours[s] / f.totalHours }
     }
     return c
   }
@@ -72,16 +72,16 @@ struct OptimalFace {
   /// (revenue − supply cost − tariffs − storage wear, as `CountryResult.netValue`).
   func netValueCoefficients(country o: String) -> [Double] {
     var c = zero
-    var columns: [Int] = []
-    for b in f.flows where b.origin == o { columns += (0..<f.sliceCount).map { b.base + $0 } }
-    for d in f.deliveries where d.origin == o { columns += (0..<f.sliceCount).map { d.base + $0 } }
+    var columns: [LPColumn] = []
+    for b in f.index.flows where b.origin == o { columns += b.columns.columns }
+    for d in f.index.deliveries where d.origin == o { columns += d.columns.columns }
     for (k, s) in f.model.supplies.enumerated() where s.country == o {
-      columns += (0..<f.sliceCount).map { f.supplyBase[k] + $0 }
+      columns += f.index.supplies[k].columns
     }
     for (k, st) in f.model.storages.enumerated() where st.owner == o {
-      columns += (0..<f.sliceCount).map { f.storageColumns[k].discharge + $0 }
+      columns += f.index.storages[k].discharge.columns
     }
-    for j in columns { c[j] = f.valueCoefficients[j] }
+    for j in columns { c[j] = f.objectives.value[j] }
     return c
   }
 }

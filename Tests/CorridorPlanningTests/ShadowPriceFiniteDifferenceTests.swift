@@ -153,7 +153,7 @@ struct FiniteDifferenceCheck {
         "corridor \(corridor.name)", reported: plan.corridors[c].shadowPrice, reference: reference,
         canDecrease: corridor.enabled && corridor.capacity.minimum > 1e-3 * max(1, reference) * 1.0001
       ) { delta in
-        if inPlace { return try lastStage(f) { lp in try shift(lp, column: f.capacityColumns[c], by: delta) } }
+        if inPlace { return try lastStage(f) { lp in try shift(lp, column: f.index.capacityColumns[c].index, by: delta) } }
         var m = model
         if corridor.enabled {
           m.corridors[c].capacity = corridor.capacity.shifted(by: delta)
@@ -172,8 +172,8 @@ struct FiniteDifferenceCheck {
       ) { delta in
         if inPlace {
           return try lastStage(f) { lp in
-            try shift(lp, column: f.availableColumns[k], by: delta)
-            for s in 0..<f.sliceCount { try shiftUpper(lp, column: f.supplyBase[k] + s, by: delta) }
+            try shift(lp, column: f.index.availableColumns[k].index, by: delta)
+            for s in 0..<f.sliceCount { try shiftUpper(lp, column: f.index.supplies[k][s].index, by: delta) }
           }
         }
         var m = model
@@ -182,7 +182,7 @@ struct FiniteDifferenceCheck {
       }
     }
     for (i, market) in model.markets.enumerated() {
-      guard let volume = market.volume, f.marketRows[i] != nil else { continue }
+      guard let volume = market.volume, f.index.marketRows[i] != nil else { continue }
       try compare(
         "market \(market.name)", reported: plan.markets[i].shadowPrice, reference: volume.maximum,
         canDecrease: volume.minimum > 1e-3 * max(1, volume.maximum) * 1.0001
@@ -190,7 +190,7 @@ struct FiniteDifferenceCheck {
         if inPlace {
           return try lastStage(f) { lp in
             for s in 0..<f.sliceCount {
-              let row = try lp.constraint(at: f.marketRows[i]! + s)
+              let row = try lp.constraint(at: f.index.marketRows[i]![s].index)
               let b = try lp.bounds(of: row)
               try lp.setBounds(row, lower: b.lower, upper: b.upper + delta)
             }

@@ -199,14 +199,14 @@ struct TeachingModelTests {
     #expect(s.isOptimal)
     expectClose(s.objectiveValue, 0.5, "z*")
     let c = try #require(f.model.corridors.firstIndex { $0.name == "black-sea" })
-    let row = try #require(f.capacityRows[c])
+    let row = try #require(f.index.capacityRows[c]?.first)
     let y = try #require(s.duals)
     expectClose(y[row], 1.0 / 1800, "∂z/∂capacity of black-sea")
-    let rule = try #require(f.ruleRows[0])
+    let rule = try #require(f.index.ruleRows[0])
     #expect(rule.count == 3)
-    expectClose(y[rule.base], -1.0 / 3, "KZ fair row dual")
-    expectClose(y[rule.base + 1], -1.0 / 6, "UZ fair row dual")
-    expectClose(y[rule.base + 2], -1.0 / 2, "AZ fair row dual")
+    expectClose(y[rule.first], -1.0 / 3, "KZ fair row dual")
+    expectClose(y[rule.first + 1], -1.0 / 6, "UZ fair row dual")
+    expectClose(y[rule.first + 2], -1.0 / 2, "AZ fair row dual")
   }
 
   // MARK: (f) firm delivery
@@ -238,12 +238,27 @@ struct TeachingModelTests {
     expectClose(rule.dual, -32_040.816326530612, "firm rule dual (decimal)")
   }
 
+  /// (g) The value of a corridor (models/teaching/07-value-curve.toml, derived in its header):
+  /// both routes net a positive value in both slices, so KZ fills the land route (200 MW) and
+  /// the cable (300 MW), 500 of its 600 MW. Value = 66,000·200 + 84,000·300 = 38,400,000 EUR.
+  /// The supply does not bind, so each route's shadow price is its Σ h·(price − tariff − cost).
+  /// (TOOT, PINT, rent and the value curve: CorridorValueTests.)
+  @Test func valueOfACorridor() throws {
+    let plan = try Planner().plan(try loadShipped("models/teaching/07-value-curve.toml"))
+    expectClose(plan.objective, 38_400_000, "objective")
+    expectClose(plan.corridor("cable")?.flow, 300, "cable flow")
+    expectClose(plan.corridor("land")?.flow, 200, "land flow")
+    expectClose(plan.corridor("cable")?.shadowPrice, 400 * 108 + 600 * 68, "cable shadow price")
+    expectClose(plan.corridor("land")?.shadowPrice, 400 * 90 + 600 * 50, "land shadow price")
+    expectClose(plan.country("KZ")?.tariffs, (2 * 300 + 20 * 200) * 1000, "tariffs")
+  }
+
   /// Every teaching model has a test above; a new one must get its derivation too.
   @Test func everyTeachingModelIsCovered() throws {
     let files = try FileManagerList.toml(in: packagePath("models/teaching"))
     #expect(files == [
       "01-compounding-losses.toml", "02-min-share.toml", "03-custom-constraint.toml",
-      "04-storage-shift.toml", "05-max-min-fair.toml", "06-firm-delivery.toml",
+      "04-storage-shift.toml", "05-max-min-fair.toml", "06-firm-delivery.toml", "07-value-curve.toml",
     ])
   }
 }
