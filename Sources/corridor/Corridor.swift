@@ -26,7 +26,7 @@ struct Corridor: ParsableCommand {
       \(ExitStatus.help)
       """,
     version: "0.1.0",
-    subcommands: [Solve.self, Check.self, Export.self],
+    subcommands: [Solve.self, Check.self, Export.self, Contingency.self],
     defaultSubcommand: nil
   )
 
