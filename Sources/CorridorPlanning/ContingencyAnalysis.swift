@@ -10,14 +10,24 @@ import Synchronization
 ///     let worst = r.outages[r.ranking[0]]
 ///     print(worst.outage.name, worst.lost!, worst.lostFraction!)
 ///
-/// ## Threads
+/// ## Threads, and why each outage gets its own LP
 /// A GLPK problem belongs to the thread that created it. Each of `jobs` workers runs on
 /// one thread from start to end (one `DispatchQueue.concurrentPerform` iteration, with no
-/// `await`): it builds its own ``PlanningSession``, solves the base cold, then takes
-/// outages off a shared counter; before each it resets the session to the base model and
-/// the base plan's basis (``PlanningSession/reset(basis:)``), so an outage's answer does not
-/// depend on which worker ran it or what that worker ran before. Only plain values
-/// (``OutageResult``, ``Plan``) leave a worker; the session dies on its thread.
+/// `await`): it solves the base cold in its own ``PlanningSession`` and keeps the base
+/// plan's final basis, then takes outages off a shared counter. For each it builds the
+/// outage's session on that thread (the base model with the outage's edits) and starts
+/// it from the base basis: the dual simplex when the outage only moves bounds (a corridor
+/// out or derated: the base basis stays dual feasible), the primal simplex otherwise (an
+/// availability window changes coefficients). Only plain values (``OutageResult``,
+/// ``Plan``, ``Basis``) leave a worker; every session dies on its thread.
+///
+/// Resetting one session per worker between outages (``PlanningSession/reset(basis:)``)
+/// was measured first: GLPK keeps state beyond the model and the basis (scale factors
+/// recomputed by a cold repeat, the order of the matrix after row rewrites), so an
+/// outage's last digits, and now and then whether its warm start held, depended on what
+/// its worker ran before, and `--jobs 2` differed from `--jobs 1` (1 to 7 of the 28
+/// electricity N-2 outages). A fresh LP per outage costs a build (no solve) and makes
+/// each outage's answer a function of the model, the outage and the base basis only.
 public enum ContingencyAnalysis {
   /// Relative change below which a corridor's flow is taken as unchanged.
   public static let flowTolerance = 1e-6
@@ -31,13 +41,14 @@ public enum ContingencyAnalysis {
     let results = Mutex<[Result<OutageResult, any Error>?]>(Array(repeating: nil, count: outages.count))
     let next = Atomic<Int>(0)
     DispatchQueue.concurrentPerform(iterations: workers) { w in
-      let session: PlanningSession, base: Plan
+      let base: Plan, basis: Basis
       do {
-        session = try PlanningSession(model: model, options: solver, names: false)
+        let session = try PlanningSession(model: model, options: solver, names: false)
         base = try session.solve()
         let iterations = session.solves.last?.iterations ?? 0
         bases.withLock { $0[w] = .success((base, iterations)) }
-        guard base.provenOptimal, base.objective != nil else { return }
+        guard base.provenOptimal, base.objective != nil, let b = session.formulation.program.solution?.basis else { return }
+        basis = b
       } catch {
         bases.withLock { $0[w] = .failure(error) }
         return
@@ -45,7 +56,11 @@ public enum ContingencyAnalysis {
       while true {
         let i = next.add(1, ordering: .relaxed).oldValue
         if i >= outages.count { break }
-        let r = Result { try outage(outages[i], edits: edits[i], session: session, base: base) }
+        let r = Result {
+          try outage(outages[i], edits: edits[i], base: base) { edits in
+            try session(model, solver, edits: edits, from: basis)
+          }
+        }
         results.withLock { $0[i] = r }
       }
     }
@@ -79,10 +94,29 @@ public enum ContingencyAnalysis {
     }
   }
 
-  /// Runs one outage on `session` (on the calling thread) from the base model and basis.
-  static func outage(_ outage: Outage, edits: [PlanningEdit], session: PlanningSession, base: Plan) throws -> OutageResult {
-    try session.reset(basis: true)
-    try session.apply(edits)
+  /// A session of `model` with `edits`, on the calling thread, whose first solve starts
+  /// from `basis` (the base plan's final basis, stage rows included).
+  static func session(_ model: CorridorModel, _ solver: SolverOptions, edits: [PlanningEdit], from basis: Basis) throws -> PlanningSession {
+    let s = try PlanningSession(model: model, options: solver, names: false)
+    try s.apply(edits)
+    let f = s.formulation
+    _ = try s.planner.prepareStageRows(f, s.planner.stageList(f))
+    try f.program.setStartingBasis(basis)
+    f.hasBasis = true
+    let boundsOnly = edits.allSatisfy {
+      switch $0 {
+      case .enabled, .capacity, .firmVolume: true
+      default: false
+      }
+    }
+    if boundsOnly, solver.algorithm == .auto, Objectives.stageCount(f) == 1 { s.planner.options.algorithm = .dual }
+    return s
+  }
+
+  /// Runs one outage on sessions from `open` (each built and solved on the calling thread).
+  static func outage(_ outage: Outage, edits: [PlanningEdit], base: Plan,
+                     open: ([PlanningEdit]) throws -> PlanningSession) throws -> OutageResult {
+    let session = try open(edits)
     let plan = try session.solve()
     var iterations = session.solves.last?.iterations ?? 0
     var warm = session.solves.last?.warm ?? false
@@ -119,11 +153,10 @@ public enum ContingencyAnalysis {
         }
       }
       for (name, relax) in candidates {
-        try session.reset(basis: true)
-        try session.apply(edits + [relax])
-        let probe = try session.solve()
-        iterations += session.solves.last?.iterations ?? 0
-        warm = warm && (session.solves.last?.warm ?? false)
+        let probeSession = try open(edits + [relax])
+        let probe = try probeSession.solve()
+        iterations += probeSession.solves.last?.iterations ?? 0
+        warm = warm && (probeSession.solves.last?.warm ?? false)
         solves += 1
         if probe.provenOptimal { result.commitments.append(name) }
       }
