@@ -30,8 +30,13 @@ public struct ContingencyOptions: Sendable, Equatable {
   public var pairs = false
   /// Worker threads, ≥ 1; each keeps its own session.
   public var jobs = 1
+  /// Solve each outage from scratch (the planner's default path) instead of from the base
+  /// basis: the reference the warm figures are measured against.
+  public var cold = false
 
-  public init(corridors: [String]? = nil, derate: Double = 1, slices: Range<Int>? = nil, pairs: Bool = false, jobs: Int = 1) {
+  public init(corridors: [String]? = nil, derate: Double = 1, slices: Range<Int>? = nil, pairs: Bool = false, jobs: Int = 1,
+              cold: Bool = false) {
+    self.cold = cold
     self.corridors = corridors
     self.derate = derate
     self.slices = slices

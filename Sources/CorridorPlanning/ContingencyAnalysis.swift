@@ -58,7 +58,7 @@ public enum ContingencyAnalysis {
         if i >= outages.count { break }
         let r = Result {
           try outage(outages[i], edits: edits[i], base: base) { edits in
-            try session(model, solver, edits: edits, from: basis)
+            try session(model, solver, edits: edits, from: options.cold ? nil : basis)
           }
         }
         results.withLock { $0[i] = r }
@@ -95,10 +95,11 @@ public enum ContingencyAnalysis {
   }
 
   /// A session of `model` with `edits`, on the calling thread, whose first solve starts
-  /// from `basis` (the base plan's final basis, stage rows included).
-  static func session(_ model: CorridorModel, _ solver: SolverOptions, edits: [PlanningEdit], from basis: Basis) throws -> PlanningSession {
+  /// from `basis` (the base plan's final basis, stage rows included); nil: a cold solve.
+  static func session(_ model: CorridorModel, _ solver: SolverOptions, edits: [PlanningEdit], from basis: Basis?) throws -> PlanningSession {
     let s = try PlanningSession(model: model, options: solver, names: false)
     try s.apply(edits)
+    guard let basis else { return s }
     let f = s.formulation
     _ = try s.planner.prepareStageRows(f, s.planner.stageList(f))
     try f.program.setStartingBasis(basis)

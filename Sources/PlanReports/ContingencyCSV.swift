@@ -43,6 +43,7 @@ struct ContingencyCSV {
     }
     for (i, c) in r.corridors.enumerated() { w.text("run", "", String(i + 1), "corridor", c) }
     w.number("run", "", "", "workers", Double(r.workers))
+    w.text("run", "", "", "start", r.start)
     w.number("run", "", "", "base_iterations", Double(r.baseIterations))
     w.number("run", "", "", "solves", Double(r.solves))
     w.number("run", "", "", "iterations", Double(r.iterations))

@@ -41,6 +41,8 @@ public struct ContingencyRunReport: Codable, Sendable, Equatable {
   public var corridors: [String]
   /// Worker threads (each solves the base once, cold, for its basis).
   public var workers: Int
+  /// `warm` (each outage from the base basis) or `cold` (`--cold`: from scratch).
+  public var start: String
   /// Simplex iterations of one cold solve of the base (the planner's default path).
   public var baseIterations: Int
   /// Warm solves after the base (one per outage, plus commitment probes) and their iterations.
@@ -126,7 +128,7 @@ extension ContingencyDocument {
       corridors: Array(Set(r.outages.flatMap(\.outage.corridors))).sorted { a, b in
         (r.base.corridors.firstIndex { $0.name == a } ?? 0) < (r.base.corridors.firstIndex { $0.name == b } ?? 0)
       },
-      workers: r.workers, baseIterations: r.baseIterations, solves: r.solves, iterations: r.iterations,
+      workers: r.workers, start: r.options.cold ? "cold" : "warm", baseIterations: r.baseIterations, solves: r.solves, iterations: r.iterations,
       coldEquivalentIterations: cold, warmToCold: cold > 0 ? Double(r.iterations) / Double(cold) : nil)
     currency = money
     objectiveKind = r.base.objectiveKind.rawValue

@@ -31,7 +31,7 @@ struct ContingencyText {
     }
     rows.append(("corridors", r.corridors.joined(separator: ", ")))
     let ratio = r.warmToCold.map { " = \(Number.grouped(100 * $0, digits: 1)) % of" } ?? " against"
-    rows.append(("solves", "\(Number.counted(r.solves, "warm solve")) from the base basis on \(Number.counted(r.workers, "worker")), "
+    rows.append(("solves", "\(Number.counted(r.solves, r.start == "cold" ? "cold solve" : "warm solve"))\(r.start == "cold" ? " (--cold)" : " from the base basis") on \(Number.counted(r.workers, "worker")), "
       + "\(Number.counted(r.iterations, "simplex iteration"))\(ratio) \(Number.grouped(Double(r.coldEquivalentIterations), digits: 0)) for as many cold solves of the base "
       + "(\(Number.grouped(Double(r.baseIterations), digits: 0)) each)"))
     if markdown {

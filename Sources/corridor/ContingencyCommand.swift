@@ -62,6 +62,9 @@ extension Corridor {
     @Option(help: ArgumentHelp("Worker threads, 1 or more (default: every core).", valueName: "n"))
     var jobs: Int = ContingencyOptions.defaultJobs
 
+    @Flag(help: "Solve each outage from scratch instead of from the base plan's basis (a reference for the warm figures; slower).")
+    var cold = false
+
     @Option(help: "Report format: table, markdown, json or csv.")
     var format: ReportFormat = .table
 
@@ -87,7 +90,7 @@ extension Corridor {
         try Output.checkWritable(output)
         let loaded = try loadCorridorModel(model, scenario: scenario)
         try Output.refuseInput(output, option: "--output", inputs: modelInputs(loaded, file: model, scenario: scenario))
-        var options = ContingencyOptions(corridors: corridors.isEmpty ? nil : corridors, derate: derate, pairs: pairs, jobs: jobs)
+        var options = ContingencyOptions(corridors: corridors.isEmpty ? nil : corridors, derate: derate, pairs: pairs, jobs: jobs, cold: cold)
         do {
           if let slices { options.slices = try SliceWindow.parse(slices, slices: loaded.slices) }
           _ = try options.outages(of: loaded)
