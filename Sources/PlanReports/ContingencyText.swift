@@ -72,7 +72,7 @@ struct ContingencyText {
       var f = FigureTable("Flows that change (average; the corridors out, and those that take the flow over)",
                           headers: ["corridor", "", "before", "after", "Δ flow"])
       for x in o.flows {
-        f.add([.text(x.corridor), .text(x.out ? "out" : (x.change.value ?? 0) > 0 ? "takes over" : "less"),
+        f.add([.text(x.corridor), .text(x.out ? "outage" : (x.change.value ?? 0) > 0 ? "takes over" : "less"),
                .fig(x.before, 2), .fig(x.after, 2), .fig(x.change, 2)])
       }
       if !f.rows.isEmpty { parts.append(table(f)) }
