@@ -16,9 +16,12 @@ import Synchronization
 /// `await`): it solves the base cold in its own ``PlanningSession`` and keeps the base
 /// plan's final basis, then takes outages off a shared counter. For each it builds the
 /// outage's session on that thread (the base model with the outage's edits) and starts
-/// it from the base basis: the dual simplex when the outage only moves bounds (a corridor
-/// out or derated: the base basis stays dual feasible), the primal simplex otherwise (an
-/// availability window changes coefficients). Only plain values (``OutageResult``,
+/// it from the base basis with the dual simplex. Every outage edit touches only the
+/// corridor's capacity column, which is fixed: its bounds (out, derated) or its
+/// coefficients in the capacity rows (availability in a window). A fixed non-basic column
+/// is dual feasible whatever its reduced cost, and the basis matrix does not contain it,
+/// so the base basis stays dual feasible (GLPK's dual falls back to the primal simplex if
+/// it is not, e.g. when the base made that column basic). Only plain values (``OutageResult``,
 /// ``Plan``, ``Basis``) leave a worker; every session dies on its thread.
 ///
 /// Resetting one session per worker between outages (``PlanningSession/reset(basis:)``)
@@ -106,7 +109,7 @@ public enum ContingencyAnalysis {
     f.hasBasis = true
     let boundsOnly = edits.allSatisfy {
       switch $0 {
-      case .enabled, .capacity, .firmVolume: true
+      case .enabled, .capacity, .availability, .firmVolume: true
       default: false
       }
     }
