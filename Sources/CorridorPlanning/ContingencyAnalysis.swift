@@ -13,9 +13,9 @@ import Synchronization
 /// ## Threads, and why each outage gets its own LP
 /// A GLPK problem belongs to the thread that created it. Each of `jobs` workers runs on
 /// one thread from start to end (one `DispatchQueue.concurrentPerform` iteration, with no
-/// `await`): it solves the base cold in its own ``PlanningSession`` and keeps the base
-/// plan's final basis, then takes outages off a shared counter. For each it builds the
-/// outage's session on that thread (the base model with the outage's edits) and starts
+/// `await`) and takes outages off a shared counter. The base is solved once, cold, on the
+/// calling thread before they start; its final basis (a plain value) is shared. For each
+/// outage a worker builds the outage's session on its own thread (the base model with the outage's edits) and starts
 /// it from the base basis with the dual simplex. Every outage edit touches only the
 /// corridor's capacity column, which is fixed: its bounds (out, derated) or its
 /// coefficients in the capacity rows (availability in a window). A fixed non-basic column
@@ -40,22 +40,11 @@ public enum ContingencyAnalysis {
     let outages = try options.outages(of: model)
     let edits = outages.map { options.edits(for: $0, in: model) }
     let workers = max(1, min(options.jobs, outages.count))
-    let bases = Mutex<[Result<(Plan, Int), any Error>?]>(Array(repeating: nil, count: workers))
+    // The base, once, on the calling thread; its session is gone before the workers start.
+    let (base, baseIterations, basis) = try solveBase(model, solver)
     let results = Mutex<[Result<OutageResult, any Error>?]>(Array(repeating: nil, count: outages.count))
     let next = Atomic<Int>(0)
-    DispatchQueue.concurrentPerform(iterations: workers) { w in
-      let base: Plan, basis: Basis
-      do {
-        let session = try PlanningSession(model: model, options: solver, names: false)
-        base = try session.solve()
-        let iterations = session.solves.last?.iterations ?? 0
-        bases.withLock { $0[w] = .success((base, iterations)) }
-        guard base.provenOptimal, base.objective != nil, let b = session.formulation.program.solution?.basis else { return }
-        basis = b
-      } catch {
-        bases.withLock { $0[w] = .failure(error) }
-        return
-      }
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
       while true {
         let i = next.add(1, ordering: .relaxed).oldValue
         if i >= outages.count { break }
@@ -67,14 +56,6 @@ public enum ContingencyAnalysis {
         results.withLock { $0[i] = r }
       }
     }
-    let started = bases.withLock { $0 }
-    guard let first = started.compactMap({ $0 }).first else {
-      throw ContingencyError("no worker started")
-    }
-    let (base, baseIterations) = try first.get()
-    guard base.provenOptimal, base.objective != nil else {
-      throw ContingencyError("the base model has no optimal plan (status \(base.status.rawValue)): an outage is measured against the base's optimum, so solve the model first (corridor solve) and fix it")
-    }
     var done: [OutageResult] = []
     for r in results.withLock({ $0 }) {
       guard let r else { throw ContingencyError("an outage was not run (every worker stopped)") }
@@ -82,6 +63,17 @@ public enum ContingencyAnalysis {
     }
     return ContingencyResult(options: options, base: base, baseIterations: baseIterations, outages: done,
                              ranking: rank(done), workers: workers)
+  }
+
+  /// Solves the base cold (the planner's default path) and returns its plan, its simplex
+  /// iterations and its final basis; throws when it has no optimal plan to compare with.
+  static func solveBase(_ model: CorridorModel, _ solver: SolverOptions) throws -> (Plan, Int, Basis) {
+    let session = try PlanningSession(model: model, options: solver, names: false)
+    let base = try session.solve()
+    guard base.provenOptimal, base.objective != nil, let basis = session.formulation.program.solution?.basis else {
+      throw ContingencyError("the base model has no optimal plan (status \(base.status.rawValue)): an outage is measured against the base's optimum, so solve the model first (corridor solve) and fix it")
+    }
+    return (base, session.solves.last?.iterations ?? 0, basis)
   }
 
   /// Most critical first: no feasible plan, then the largest loss; ties by name.

@@ -14,7 +14,7 @@ public struct ContingencyResult: Sendable {
   /// Indices into ``outages``, most critical first: outages without a feasible plan
   /// (a commitment cannot be met), then by objective lost, largest first; ties by name.
   public var ranking: [Int]
-  /// Worker threads used (each solved the base once, cold, to have its basis).
+  /// Worker threads used (the base is solved once, before them).
   public var workers: Int
 
   /// Warm solves after the base: one per outage, plus the probes that find which

@@ -39,7 +39,7 @@ public struct ContingencyRunReport: Codable, Sendable, Equatable {
   @Nullable public var slices: SliceWindowReport?
   /// The corridors taken out, in order.
   public var corridors: [String]
-  /// Worker threads (each solves the base once, cold, for its basis).
+  /// Worker threads (the base is solved once, cold, before they start).
   public var workers: Int
   /// `warm` (each outage from the base basis) or `cold` (`--cold`: from scratch).
   public var start: String
