@@ -9,7 +9,7 @@ extension Corridor {
   /// `corridor contingency MODEL`: N-1 (or N-2) over the corridors, ranked by criticality.
   struct Contingency: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Take each corridor out (N-1) or each pair (N-2) and rank them by what is lost.",
+      abstract: "Rank corridors by what losing them costs (N-1, N-2).",
       discussion: """
         Solves the model, then, for each corridor (every enabled one, or those \
         named with --corridor), the model with that corridor out, and reports \
