@@ -134,11 +134,18 @@ extension ContingencyDocument {
     objectiveKind = r.base.objectiveKind.rawValue
     horizonHours = r.base.totalHours
     base = ContingencyBaseReport(status: r.base.status.rawValue, objective: Figure(r.base.objective, money))
+    /// An edit in words; a window's per-slice availability as the factor and the window.
+    func describe(_ e: PlanningEdit) -> String {
+      if case let .availability(c, .perSlice) = e, let w = slices {
+        return "availability of corridor \(c) × \(String(format: "%g", 1 - r.options.derate)) in slices \(w.first)..\(w.last) (\(w.firstName) … \(w.lastName))"
+      }
+      return e.description
+    }
     var rankOf = [Int](repeating: 0, count: r.outages.count)
     for (k, i) in r.ranking.enumerated() { rankOf[i] = k + 1 }
     outages = r.outages.enumerated().map { i, o in
       OutageReport(
-        rank: rankOf[i], name: o.outage.name, corridors: o.outage.corridors, edits: o.edits.map(\.description),
+        rank: rankOf[i], name: o.outage.name, corridors: o.outage.corridors, edits: o.edits.map(describe),
         status: o.status.rawValue, statusMessage: o.status.message,
         objective: Figure(o.objective, money), lost: Figure(o.lost, money),
         lostShare: Figure(o.lostFraction, ReportUnits.fraction),
