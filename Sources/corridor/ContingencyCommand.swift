@@ -23,8 +23,10 @@ extension Corridor {
         --derate F takes away the fraction F of the capacity instead (0.5 \
         halves it; 1, the default, takes the corridor out). --slices A..B \
         confines the outage to slices A to B, both included, each a slice name \
-        or a 1-based position (--slices 2161..4344 is hours 2,161 to 4,344 of an \
-        hourly year); other slices keep the corridor as given.
+        or a 1-based position; a name wins over a position (the hourly model \
+        names its slices 0 to 8759 by hour, so --slices 2161..4344 is those hours, \
+        positions 2162 to 4345). Other slices keep the corridor as given; the \
+        report states the window by position and by name.
 
         Every outage is a warm re-solve from the base plan's basis. Outages run \
         in parallel on --jobs worker threads (default: every core); each keeps \
