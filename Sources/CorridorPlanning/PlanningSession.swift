@@ -41,7 +41,7 @@ public final class PlanningSession {
     /// Whether it started from the previous basis and kept that answer (false: the first
     /// solve, or a warm start that was repeated cold; ``iterations`` then counts both).
     public var warm: Bool
-    /// The number of edits applied since the previous solve.
+    /// The number of edits applied since the previous solve (a reset counts as one).
     public var edits: Int
     public var status: TerminationStatus
   }
@@ -129,7 +129,7 @@ public final class PlanningSession {
     // collapses to about 0): solve again from scratch, as a fresh build would.
     let certified = plan.certificate?.holds() ?? true
     if warm, plan.status == .numericalError || plan.status == .solverError || (plan.provenOptimal && !certified) {
-      var cold = planner
+      var cold = self.planner  // the caller's algorithm, not the dual simplex chosen for a warm start
       cold.options.warmStart = false
       plan = try cold.solve(formulation)
       record.iterations += plan.stages.reduce(0) { $0 + $1.iterations }
