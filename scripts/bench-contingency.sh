@@ -4,7 +4,7 @@
 # from scratch), on the shipped models. Not a timed test: it prints figures to quote.
 #
 #   scripts/bench-contingency.sh            # electricity, fiber, oil (seconds)
-#   scripts/bench-contingency.sh hourly     # also the 8,760-hour model (minutes)
+#   scripts/bench-contingency.sh hourly     # also the 8,760-hour model (tens of minutes; use nohup)
 #
 # Each line: model, options, wall seconds (best of REPEAT runs, default 3; 1 for the
 # hourly model), and the run's own figures from its JSON report: solves, simplex
