@@ -132,4 +132,14 @@ struct ContingencyCLITests {
     #expect(good.status == 0 && good.stdout.isEmpty, "\(good)")
     #expect(fileExists(path))
   }
+
+  @Test("A base without an optimal plan: exit 10, said so, no report")
+  func infeasibleBase() throws {
+    let folder = try scratchFolder("contingency-infeasible")
+    let path = try writeFile(folder, "infeasible.toml", infeasibleModel)
+    let r = try corridor("contingency", path)
+    #expect(r.status == 10, "\(r)")
+    #expect(r.stdout.isEmpty)
+    #expect(r.stderr.contains("the base model has no optimal plan (status infeasible)"), "\(r.stderr)")
+  }
 }
