@@ -25,8 +25,9 @@ import Synchronization
 /// ``Plan``, ``Basis``) leave a worker; every session dies on its thread.
 ///
 /// Resetting one session per worker between outages (``PlanningSession/reset(basis:)``)
-/// was measured first: GLPK keeps state beyond the model and the basis (scale factors
-/// recomputed by a cold repeat, the order of the matrix after row rewrites), so an
+/// was measured first: a GLPK problem keeps state beyond the model's values and the
+/// basis (scale factors set by an earlier solve, and more: with scaling off the
+/// differences stayed), so an
 /// outage's last digits, and now and then whether its warm start held, depended on what
 /// its worker ran before, and `--jobs 2` differed from `--jobs 1` (1 to 7 of the 28
 /// electricity N-2 outages). A fresh LP per outage costs a build (no solve) and makes
