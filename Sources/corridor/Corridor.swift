@@ -26,7 +26,7 @@ struct Corridor: ParsableCommand {
       \(ExitStatus.help)
       """,
     version: "0.1.0",
-    subcommands: [Solve.self, Check.self, Export.self, Diff.self, Value.self],
+    subcommands: [Solve.self, Check.self, Export.self, Diff.self, Contingency.self, Value.self],
     defaultSubcommand: nil
   )
 
