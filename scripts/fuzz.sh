@@ -64,6 +64,15 @@ done
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 
 scratch="$root/.build-fuzz"
+# libFuzzer's runtime comes with the Swift toolchain (swift.org's Linux builds ship
+# compiler-rt's fuzzer and ASan libraries); without it the link fails obscurely.
+swift_root=$(dirname "$(dirname "$(readlink -f "$(command -v swift)")")")
+if ! ls "$swift_root"/lib/clang/*/lib/*/libclang_rt.fuzzer*.a >/dev/null 2>&1 &&
+  ! ls "$swift_root"/lib/swift/clang/lib/*/libclang_rt.fuzzer*.a >/dev/null 2>&1; then
+  echo "fuzz: no libFuzzer runtime (libclang_rt.fuzzer) in the Swift toolchain at $swift_root;" \
+    "install a swift.org toolchain for Linux, which ships it" >&2
+  exit 69
+fi
 # -sanitize=fuzzer instruments the Swift code for coverage and links libFuzzer (it ships
 # with the Swift toolchain); -enable-testing lets the expression and CSV targets reach
 # internal parsers through @testable import in release builds too.
