@@ -34,6 +34,7 @@ extension LinearProgram {
     }
     let base = String(path.split(separator: "/").last ?? Substring(path))
     let lp = extract(from: p, name: base)
+    try lp.checkReadNames(path)
     if let sense { lp.sense = sense }
     return lp
   }

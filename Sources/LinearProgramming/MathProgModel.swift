@@ -64,6 +64,12 @@ public final class MathProgModel {
       glp_mpl_free_wksp(t)
       throw .mathProg(message: Self.errorLines(text))
     }
+    do {
+      try lp.checkReadNames(modelPath)
+    } catch {
+      glp_mpl_free_wksp(t)
+      throw error
+    }
     tran = t
     program = lp
     generatedShape = (lp.variableCount, lp.constraintCount)

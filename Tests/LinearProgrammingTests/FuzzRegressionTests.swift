@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import LinearProgramming
+
+/// Inputs the fuzz targets (Fuzz/, docs/fuzzing.md) found crashing the process, kept
+/// here so that `swift test` fails if the bug comes back.
+@Suite struct FuzzRegressionTests {
+  /// A free MPS file with one column whose name is `bytes`, one row, one coefficient.
+  static func mps(columnName bytes: [UInt8]) -> Data {
+    var d = Data("NAME m\nROWS\n N obj\n L cap\nCOLUMNS\n ".utf8)
+    d.append(contentsOf: bytes)
+    d.append(contentsOf: Array(" obj 1 cap 1\nRHS\n RHS cap 4\nENDATA\n".utf8))
+    return d
+  }
+
+  /// FuzzMPS crash-6f2979…: GLPK reads a 100-byte name of 0xFF bytes (it takes any bytes
+  /// up to 255); as Swift text each bad byte became U+FFFD (3 bytes), 300 in all, and
+  /// writing the model passed that to glp_set_col_name, which aborted the process
+  /// ("column name too long"). Before the fix `read` succeeded and the write aborted.
+  @Test func nonUTF8NameTooLongAfterDecodingIsAReadError() throws {
+    try withTemporaryFolder("fuzz-names") { dir in
+      let path = dir.appendingPathComponent("bad.mps").path
+      try Self.mps(columnName: [UInt8](repeating: 0xFF, count: 100)).write(to: URL(fileURLWithPath: path))
+      #expect {
+        _ = try LinearProgram.read(path, format: .freeMPS)
+      } throws: { error in
+        guard case let .readFailed(p, message) = error as? LPError else { return false }
+        return p == path && message.contains("column 1") && message.contains("255")
+      }
+    }
+  }
+
+  /// A short name that is not UTF-8 (Latin-1 "Türkiye") still fits after decoding: the
+  /// model reads, writes and solves (max x, x ≤ 4 gives 4).
+  @Test func shortNonUTF8NameStillReadsWritesAndSolves() throws {
+    try withTemporaryFolder("fuzz-names") { dir in
+      let path = dir.appendingPathComponent("latin1.mps").path
+      try Self.mps(columnName: Array("T".utf8) + [0xFC] + Array("rkiye".utf8)).write(to: URL(fileURLWithPath: path))
+      let lp = try LinearProgram.read(path, format: .freeMPS, sense: .maximize)
+      #expect(lp.variableCount == 1)
+      try lp.write(to: dir.appendingPathComponent("back.mps").path, format: .freeMPS)
+      let s = try lp.solve()
+      #expect(s.termination == .optimal)
+      #expect(close(s.objectiveValue, 4, 1e-9))
+    }
+  }
+
+  /// The same through MathProg: a set member of 100 bytes 0xFF makes the column name
+  /// `x[…]` 103 bytes for GLPK and 303 as Swift text; solving pushed it back to GLPK and
+  /// aborted. The translation now fails with the column named.
+  @Test func mathProgNameTooLongAfterDecodingIsAnError() throws {
+    try withTemporaryFolder("fuzz-names") { dir in
+      let path = dir.appendingPathComponent("ff.mod").path
+      var text = Data("set S := {\"".utf8)
+      text.append(contentsOf: [UInt8](repeating: 0xFF, count: 100))
+      text.append(contentsOf: Array("\"};\nvar x{S} >= 0;\nmaximize z: sum{s in S} x[s];\ns.t. c{s in S}: x[s] <= 4;\nend;\n".utf8))
+      try text.write(to: URL(fileURLWithPath: path))
+      #expect {
+        _ = try MathProgModel(model: path)
+      } throws: { error in
+        guard case let .readFailed(_, message) = error as? LPError else { return false }
+        return message.contains("column 1") && message.contains("255")
+      }
+    }
+  }
+}
