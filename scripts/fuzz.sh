@@ -141,6 +141,9 @@ for t in "${targets[@]}"; do
   rc=0
   # Leak reports for allocations inside TOMLKit are suppressed: see Fuzz/lsan.supp.
   export LSAN_OPTIONS="suppressions=$root/Fuzz/lsan.supp:print_suppressions=0"
+  # Swift's own crash backtracer would run inside ASan's and LibFuzzer's handlers and
+  # report a wild read of its own instead of the crash: leave the report to them.
+  export SWIFT_BACKTRACE=enable=no
   (cd "$scratch" && nice -n "${FUZZ_NICE:-0}" "$exe" "${args[@]}") >"$log" 2>&1 || rc=$?
   elapsed=$(( $(date +%s) - start ))
   # Fork mode's status line: #RUNS: cov: C ft: F corp: N exec/s: E oom/timeout/crash: a/b/c time: Ts

@@ -1,7 +1,7 @@
 // libFuzzer target: the CSV scanner and its number parser.
 //
-// Input: the bytes of a CSV file. Every column of a successfully split table is read as
-// numbers (with the row count as the expected length), plus one column past the end.
+// Input: the bytes of a CSV file. The columns of a successfully split table (the first 16,
+// the last, and one past the end) are read as numbers, with the row count as the length.
 //
 // Property: numbers read are finite; a problem's line and column, when given, are
 // positive; nothing traps or hangs. The seed corpus (Fuzz/Corpus/csv) holds the shipped
@@ -22,7 +22,10 @@ public func fuzzCSV(_ input: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   switch CSVTable.parse(bytes, path: "fuzz.csv") {
   case .failure(let p): checkPlace(p)
   case .success(let table):
-    for k in 0...table.header.count {
+    // The first columns, the last one and one past the end: reading every column of a
+    // 4 KiB file with two thousand columns costs time in the harness, not new paths.
+    let count = table.header.count
+    for k in Set(Array(0..<min(count, 16)) + [max(count - 1, 0), count]).sorted() {
       switch table.numbers(column: k, count: table.rows.count) {
       case .success(let values): requireFinite(values, path: "column \(k)")
       case .failure(let problems): problems.list.forEach(checkPlace)
