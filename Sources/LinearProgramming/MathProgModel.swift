@@ -41,6 +41,7 @@ public final class MathProgModel {
   public init(model: String, data: [String] = []) throws(LPError) {
     try LinearProgram.checkReadable(model)
     for d in data { try LinearProgram.checkReadable(d) }
+    try Self.precheck(model)
     let modelPath = Self.absolute(model)
     let dataPaths = data.map(Self.absolute)
     directory = modelPath.contains("/") ? String(modelPath[..<modelPath.lastIndex(of: "/")!]) : "."

@@ -63,4 +63,32 @@ import Testing
       }
     }
   }
+
+  /// FuzzMathProg crash-7c4cdd… (Fuzz/Known/mathprog-index-named-like-parameter.mod):
+  /// `param j{i in I, j in J}` fails an assertion inside GLPK's translator, which aborts
+  /// the process (glpsol too). Before the fix this test died with SIGABRT; now the
+  /// translation is refused with the line and what to rename. The same name with one
+  /// index, and a two-index declaration with other names, still translate.
+  @Test func mathProgIndexNamedLikeItsDeclarationIsRefused() throws {
+    try withTemporaryFolder("fuzz-mathprog") { dir in
+      for (k, declaration) in ["param j{i in 1..2, j in 1..2};", "var k{k in 1..2, i in 1..2} >= 0;",
+                               "set s{i in 1..2, s in 1..2} := {};"].enumerated() {
+        let path = try writeFile(dir, "bad\(k).mod", "# a comment\n\(declaration)\nend;\n")
+        #expect {
+          _ = try MathProgModel(model: path)
+        } throws: { error in
+          guard case let .mathProg(message) = error as? LPError else { return false }
+          return message.contains("bad\(k).mod:2:") && message.contains("rename the index")
+        }
+      }
+      let good = try writeFile(
+        dir, "good.mod",
+        "param j{j in 1..2} := j;\nparam p{i in 1..2, q in 1..2} := i + q; /* param p{i in 1..2, p in 1..2} */\n"
+          + "var x{i in 1..2} >= 0, <= p[i, 1];\nmaximize z: sum{i in 1..2} j[i] * x[i];\nend;\n")
+      let gmpl = try MathProgModel(model: good)
+      let s = try gmpl.program.solve()
+      // max 1·x1 + 2·x2 with x1 ≤ 2, x2 ≤ 3: 2 + 6 = 8.
+      #expect(close(s.objectiveValue, 8, 1e-9))
+    }
+  }
 }
