@@ -4,7 +4,7 @@
 // Input: the bytes of an MPS file. Each run writes them to a scratch file in /dev/shm and
 // reads it as free MPS and as fixed MPS with `LinearProgram.read`. A model that reads is
 // written back in both MPS dialects and in CPLEX LP (each may throw, never abort), and,
-// when small, solved with a short iteration limit.
+// when small and without integer columns, solved with a short iteration limit.
 //
 // Property: the layer throws `LPError`s and never lets GLPK abort the process (GLPK calls
 // `abort()` on invalid arguments: an abort here is a missing validation in Swift); no
@@ -35,7 +35,10 @@ func exercise(_ lp: LinearProgram) {
   for format in ModelFileFormat.allCases {
     _ = try? lp.write(to: output, format: format)
   }
-  guard lp.variableCount + lp.constraintCount <= LPFuzzLimits.maxSolvedSize else { return }
+  // Only LPs are solved: GLPK's MIP preprocessor can loop for good on a tiny model and
+  // ignores the time limit (Fuzz/Known/intopt-preprocessor-hang.lp), which would stop
+  // the fuzzer on GLPK's problem instead of finding the layer's.
+  guard !lp.isMixedInteger, lp.variableCount + lp.constraintCount <= LPFuzzLimits.maxSolvedSize else { return }
   var options = SolverOptions()
   options.iterationLimit = 1000
   options.timeLimit = 1
