@@ -12,7 +12,7 @@
 #
 # Seeds: Fuzz/Corpus/<target> (in the repository) and, for the LP formats, GLPK's examples
 # from /usr/share/doc/glpk-utils/examples when installed. What libFuzzer adds goes to
-# .build-fuzz/corpus/<target> (ignored by git), crashes to .build-fuzz/artifacts/<target>/,
+# .build-fuzz/corpus/<target> (ignored by git), crashes to .build-fuzz/crashes/<target>/,
 # logs to .build-fuzz/logs/<target>.log. Exits non-zero when a target finds a crash, a
 # hang (-timeout) or a leak. The last lines of each log are libFuzzer's final statistics;
 # the summary prints executions, exec/s, coverage and time per target. See docs/fuzzing.md.
@@ -113,7 +113,7 @@ for t in "${targets[@]}"; do
     exit 70
   fi
   work="$scratch/corpus/$t"
-  artifacts="$scratch/artifacts/$t/"
+  artifacts="$scratch/crashes/$t/"  # not "artifacts": SwiftPM owns that folder of its scratch path and empties it
   log="$scratch/logs/$t.log"
   mkdir -p "$work" "$artifacts"
   seeds=("$root/Fuzz/Corpus/$t")
