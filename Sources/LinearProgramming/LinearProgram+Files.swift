@@ -20,6 +20,7 @@ extension LinearProgram {
   /// - Throws: ``LPError/readFailed(path:message:)`` for a missing, empty or malformed file.
   public static func read(_ path: String, format: ModelFileFormat, sense: ObjectiveSense? = nil) throws(LPError) -> LinearProgram {
     try checkReadable(path)
+    if format != .cplexLP { try checkMPSBounds(path, fixed: format == .fixedMPS) }
     let p = glp_create_prob()!
     defer { glp_delete_prob(p) }
     let (rc, text) = withGLPKOutput { () -> Int32 in

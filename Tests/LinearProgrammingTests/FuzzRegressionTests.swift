@@ -91,4 +91,37 @@ import Testing
       #expect(close(s.objectiveValue, 8, 1e-9))
     }
   }
+
+  /// FuzzMPS crash-1330aa…: a column with both bounds set (LO and UP, FX, FR, BV, MI and
+  /// PL) that gets another FR, FX or BV record fails an assertion in GLPK's MPS reader,
+  /// which aborts the process (glpsol too). Before the fix this test died with SIGABRT; now
+  /// the file is refused with the line and the column. A single FR, or UP then FR (which
+  /// GLPK reports as an error itself), still behave as before.
+  @Test func mpsSecondTwoSidedBoundIsARefusedNotAnAbort() throws {
+    try withTemporaryFolder("fuzz-mps-bounds") { dir in
+      func file(_ name: String, _ bounds: String) throws -> String {
+        try writeFile(dir, name, "NAME m\nROWS\n N cost\n L r\nCOLUMNS\n x cost 1 r 1\nRHS\n RHS r 4\nBOUNDS\n\(bounds)ENDATA\n")
+      }
+      let cases = [" LO B x -5\n UP B x 5\n FR B x\n", " FX B x 3\n FX B x 2\n", " MI B x\n PL B x\n FR B x\n", " BV B x\n FR B x\n"]
+      for (k, bounds) in cases.enumerated() {
+        let path = try file("bad\(k).mps", bounds)
+        #expect {
+          _ = try LinearProgram.read(path, format: .freeMPS)
+        } throws: { error in
+          guard case let .readFailed(_, message) = error as? LPError else { return false }
+          return message.contains("column 'x'") && message.contains(":\(9 + bounds.split(separator: "\n").count):")
+        }
+      }
+      // Fixed MPS, fields by position (the fuzzer's input had this layout).
+      let fixed = try writeFile(
+        dir, "fixed.mps",
+        "NAME          m\nROWS\n N  cost\n L  r\nCOLUMNS\n    x         cost         1   r            1\nRHS\n    RHS       r            4\nBOUNDS\n LO BND1      x            -5\n UP BND1      x            5\n FR BND1      x\nENDATA\n")
+      #expect(throws: LPError.self) { _ = try LinearProgram.read(fixed, format: .fixedMPS) }
+      // One FR: a free column, min x with x ≤ 4 is unbounded below; the file reads.
+      let free = try LinearProgram.read(try file("free.mps", " FR B x\n"), format: .freeMPS)
+      #expect(free.variableCount == 1)
+      // UP then FR: GLPK's own error, not ours.
+      #expect(throws: LPError.self) { _ = try LinearProgram.read(try file("upfr.mps", " UP B x 5\n FR B x\n"), format: .freeMPS) }
+    }
+  }
 }
