@@ -13,6 +13,8 @@ public enum Scratch {
     let base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp"
     let dir = "\(base)/corridor-fuzz-\(getpid())"
     mkdir(dir, 0o700)
+    // libFuzzer's fork mode starts hundreds of processes: each removes its own directory.
+    atexit { removeTree(Scratch.directory) }
     return dir
   }()
 
@@ -42,4 +44,18 @@ public enum Scratch {
   public static func write(_ bytes: [UInt8], to path: String) {
     bytes.withUnsafeBufferPointer { write($0, to: path) }
   }
+}
+
+/// Removes `path` and what it holds (the scratch tree is two levels deep, files only).
+private func removeTree(_ path: String) {
+  if let d = opendir(path) {
+    while let entry = readdir(d) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+      if name == "." || name == ".." { continue }
+      let child = path + "/" + name
+      if unlink(child) != 0 { removeTree(child) }
+    }
+    closedir(d)
+  }
+  rmdir(path)
 }
