@@ -26,6 +26,7 @@ extension LinearProgram {
   ///   malformed one.
   public static func read(_ path: String, format: ModelFileFormat, sense: ObjectiveSense? = nil) throws(LPError) -> LinearProgram {
     try checkReadable(path)
+    if format != .cplexLP { try checkMPSBounds(path, fixed: format == .fixedMPS) }
     var source = path
     var fileSense: ObjectiveSense? = nil
     if format != .cplexLP, let section = try MPSObjectiveSense.scan(path) {
@@ -44,6 +45,8 @@ extension LinearProgram {
     let lp = p.extract(name: base)
     if let s = sense ?? fileSense { lp.sense = s }
     try lp.checkReadBounds(path)
+    try lp.checkReadNames(path)
+    try lp.checkCoefficientRange(readFrom: path)
     return lp
   }
 

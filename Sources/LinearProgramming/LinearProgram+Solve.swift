@@ -12,6 +12,7 @@ extension LinearProgram {
   @discardableResult
   public func solve(_ options: SolverOptions = SolverOptions()) throws(LPError) -> Solution {
     try options.validate()
+    try checkCoefficientRange()
     let wasDirty = dirty
     let b = try syncedBackend()
     let start = MonotonicClock.now()

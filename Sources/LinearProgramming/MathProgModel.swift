@@ -40,6 +40,7 @@ public final class MathProgModel {
   public init(model: String, data: [String] = []) throws(LPError) {
     try LinearProgram.checkReadable(model)
     for d in data { try LinearProgram.checkReadable(d) }
+    try Self.precheck(model)
     let modelPath = Self.absolute(model)
     let dataPaths = data.map(Self.absolute)
     directory = modelPath.contains("/") ? String(modelPath[..<modelPath.lastIndex(of: "/")!]) : "."
@@ -59,6 +60,13 @@ public final class MathProgModel {
     guard stepFailed == nil, let lp else {
       t.free()
       throw .mathProg(message: Self.errorLines(text))
+    }
+    do {
+      try lp.checkReadNames(modelPath)
+      try lp.checkCoefficientRange(readFrom: modelPath)
+    } catch {
+      t.free()
+      throw error
     }
     tran = t
     program = lp

@@ -1,0 +1,30 @@
+/* Seed for the MathProg fuzz target (written for this project): a two-commodity
+   corridor allocation with losses, capacities and a per-country share. */
+set COUNTRIES;
+set MARKETS;
+set CORRIDORS dimen 2;
+param supply{COUNTRIES} >= 0;
+param demand{MARKETS} >= 0;
+param price{MARKETS};
+param tariff{CORRIDORS} default 0;
+param capacity{CORRIDORS} >= 0, default 1e3;
+param loss{CORRIDORS} >= 0, < 1, default 0.02;
+param share, >= 0, <= 1, default 0.6;
+var flow{(c, m) in CORRIDORS} >= 0, <= capacity[c, m];
+maximize revenue: sum{(c, m) in CORRIDORS} (price[m] * (1 - loss[c, m]) - tariff[c, m]) * flow[c, m];
+s.t. available{c in COUNTRIES}: sum{(c, m) in CORRIDORS} flow[c, m] <= supply[c];
+s.t. market{m in MARKETS}: sum{(c, m) in CORRIDORS} (1 - loss[c, m]) * flow[c, m] <= demand[m];
+s.t. fair{c in COUNTRIES}: sum{(c, m) in CORRIDORS} flow[c, m] <= share * sum{(d, n) in CORRIDORS} flow[d, n] + 1;
+solve;
+printf{(c, m) in CORRIDORS: flow[c, m] > 0}: "%s -> %s: %g\n", c, m, flow[c, m];
+display revenue;
+data;
+set COUNTRIES := KZ AZ UZ;
+set MARKETS := RO TR;
+set CORRIDORS := (KZ, RO) (KZ, TR) (AZ, RO) (AZ, TR) (UZ, TR);
+param supply := KZ 500 AZ 4000 UZ 1000;
+param demand := RO 2000 TR 3000;
+param price := RO 103.5 TR 70;
+param tariff := [KZ, RO] 5 [AZ, TR] 2.5;
+param capacity := [AZ, RO] 1300 [KZ, TR] 900;
+end;
