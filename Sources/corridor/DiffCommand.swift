@@ -48,11 +48,9 @@ extension Corridor {
     @Flag(help: "List every entry of both plans, changed or not.")
     var all = false
 
-    @Option(help: "Report format: table, markdown, json or csv.")
-    var format: ReportFormat = .table
-
-    @Option(help: ArgumentHelp("Write the report to this file instead of stdout (written only when complete).", valueName: "path"))
-    var output: String?
+    @OptionGroup var report: ReportFlags
+    var format: ReportFormat { report.format }
+    var output: String? { report.output }
 
     @OptionGroup var solver: SolverFlags
 

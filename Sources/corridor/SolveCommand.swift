@@ -31,13 +31,9 @@ extension Corridor {
     @Option(name: .customLong("data"), help: ArgumentHelp("A MathProg data file for a .mod model (repeatable).", valueName: "file.dat"))
     var dataFiles: [String] = []
 
-    @Option(help: "Report format: table, markdown, json or csv.")
-    var format: ReportFormat = .table
-
-    @Option(help: ArgumentHelp(
-      "Write the report to this file instead of stdout, only once complete. A symbolic link's target is written; a FIFO or device is written directly; an input file is refused.",
-      valueName: "path"))
-    var output: String?
+    @OptionGroup var report: ReportFlags
+    var format: ReportFormat { report.format }
+    var output: String? { report.output }
 
     @Flag(help: "Maximize an .mps file that has no OBJSENSE section (MPS files without one minimize).")
     var max = false
