@@ -10,21 +10,7 @@
 struct ContingencyCSV {
   let document: ContingencyDocument
 
-  struct Writer {
-    var out = CSV.line(["section", "name", "detail", "quantity", "value", "unit"])
-    mutating func text(_ s: String, _ n: String, _ d: String, _ q: String, _ v: String?) {
-      out += CSV.line([s, n, d, q, v ?? "", ""])
-    }
-    mutating func number(_ s: String, _ n: String, _ d: String, _ q: String, _ v: Double?, _ unit: String = "") {
-      out += CSV.line([s, n, d, q, v.map(Number.exact) ?? "", unit])
-    }
-    mutating func figure(_ s: String, _ n: String, _ d: String, _ q: String, _ f: Figure) {
-      number(s, n, d, q, f.value, f.unit)
-    }
-    mutating func flag(_ s: String, _ n: String, _ d: String, _ q: String, _ b: Bool) {
-      text(s, n, d, q, b ? "1" : "0")
-    }
-  }
+  typealias Writer = TidyCSVWriter
 
   func render() -> String {
     let p = document, r = p.run

@@ -34,13 +34,7 @@ struct ContingencyText {
     rows.append(("solves", "\(Number.counted(r.solves, r.start == "cold" ? "cold solve" : "warm solve"))\(r.start == "cold" ? " (--cold)" : " from the base basis") on \(Number.counted(r.workers, "worker")), "
       + "\(Number.counted(r.iterations, "simplex iteration"))\(ratio) \(Number.grouped(Double(r.coldEquivalentIterations), digits: 0)) for as many cold solves of the base "
       + "(\(Number.grouped(Double(r.baseIterations), digits: 0)) each)"))
-    if markdown {
-      var t = TextTable(nil, headers: ["", ""])
-      for (k, v) in rows { t.add([k, v]) }
-      return "## \(title)\n\n" + t.markdown()
-    }
-    let width = rows.map(\.0.count).max() ?? 0
-    return title + "\n" + rows.map { $0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n") + "\n"
+    return TextTable.summary(title, rows, markdown: markdown)
   }
 
   func ranking() -> FigureTable {

@@ -50,13 +50,7 @@ struct DiffText {
     if doc.empty {
       rows.append(("result", "no differences beyond the tolerance: the two plans agree on the objective and on every corridor, country, market, rule and constraint"))
     }
-    if markdown {
-      var t = TextTable(nil, headers: ["", ""])
-      for (k, v) in rows { t.add([k, v]) }
-      return "## \(title)\n\n" + t.markdown()
-    }
-    let width = rows.map(\.0.count).max() ?? 0
-    return title + "\n" + rows.map { $0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n") + "\n"
+    return TextTable.summary(title, rows, markdown: markdown)
   }
 
   func money(_ v: Double?) -> String { v.map { Number.grouped($0, digits: 0) } ?? "–" }

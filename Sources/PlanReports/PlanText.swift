@@ -46,13 +46,7 @@ struct PlanText {
     rows.append(("time slices", "\(Number.counted(doc.sliceCount, "slice")) (\(hours))"))
     rows.append(("LP size", [Number.counted(doc.size.variables, "variable"), Number.counted(doc.size.constraints, "constraint"),
                              Number.counted(doc.size.nonZeros, "non-zero")].joined(separator: ", ")))
-    if markdown {
-      var t = TextTable(nil, headers: ["", ""])
-      for (k, v) in rows { t.add([k, v]) }
-      return "## \(title)\n\n" + t.markdown()
-    }
-    let width = rows.map(\.0.count).max() ?? 0
-    return title + "\n" + rows.map { $0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n") + "\n"
+    return TextTable.summary(title, rows, markdown: markdown)
   }
 
   /// "yes (3/8)", "yes (12/8,760)", "no", "off" (disabled), "–" (no point).

@@ -169,3 +169,17 @@ struct FigureTable {
     return t
   }
 }
+
+extension TextTable {
+  /// A report's summary: the title, then one `key  value` line per row with the values
+  /// aligned (Markdown: a `##` heading and a two-column table). Every report opens with one.
+  static func summary(_ title: String, _ rows: [(String, String)], markdown: Bool) -> String {
+    if markdown {
+      var t = TextTable(nil, headers: ["", ""])
+      for (k, v) in rows { t.add([k, v]) }
+      return "## \(title)\n\n" + t.markdown()
+    }
+    let width = rows.map(\.0.count).max() ?? 0
+    return title + "\n" + rows.map { $0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n") + "\n"
+  }
+}

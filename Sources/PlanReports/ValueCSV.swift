@@ -8,15 +8,7 @@
 struct ValueCSV {
   let document: ValueDocument
 
-  struct Writer {
-    var out = CSV.line(["section", "name", "detail", "quantity", "value", "unit"])
-    mutating func text(_ s: String, _ n: String, _ d: String, _ q: String, _ v: String?) {
-      out += CSV.line([s, n, d, q, v ?? "", ""])
-    }
-    mutating func figure(_ s: String, _ n: String, _ d: String, _ q: String, _ f: Figure) {
-      out += CSV.line([s, n, d, q, f.value.map(Number.exact) ?? "", f.unit])
-    }
-  }
+  typealias Writer = TidyCSVWriter
 
   func render() -> String {
     let p = document

@@ -34,13 +34,7 @@ struct ValueText {
     rows.append(("PINT", "value(PINT base + the corridor) − value(PINT base); the PINT base lacks every corridor listed"))
     rows.append(("rent", "Σ over slices of the capacity row's shadow price × usable capacity (price difference beyond the tariff × capacity × hours)"))
     for n in doc.notes { rows.append(("note", n)) }
-    if markdown {
-      var t = TextTable(nil, headers: ["", ""])
-      for (k, v) in rows { t.add([k, v]) }
-      return "## \(title)\n\n" + t.markdown()
-    }
-    let width = rows.map(\.0.count).max() ?? 0
-    return title + "\n" + rows.map { $0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n") + "\n"
+    return TextTable.summary(title, rows, markdown: markdown)
   }
 
   func money(_ v: Double?) -> String { v.map { Number.grouped($0, digits: 0) } ?? "–" }
