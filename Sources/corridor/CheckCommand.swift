@@ -1,7 +1,7 @@
 import ArgumentParser
 import CorridorModel
 
-extension Corridor {
+extension CorridorCommand {
   /// `corridor check MODEL`: validate only.
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -5,7 +5,7 @@ import Foundation
 import LinearProgramming
 import PlanReports
 
-extension Corridor {
+extension CorridorCommand {
   /// `corridor contingency MODEL`: N-1 (or N-2) over the corridors, ranked by criticality.
   struct Contingency: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -4,7 +4,7 @@ import CorridorPlanning
 import Foundation
 import PlanReports
 
-extension Corridor {
+extension CorridorCommand {
   /// `corridor diff BASE OTHER` or `corridor diff MODEL --scenario FILE`: what changes.
   struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,7 +3,7 @@ import CorridorModel
 import CorridorPlanning
 import LinearProgramming
 
-extension Corridor {
+extension CorridorCommand {
   /// `corridor export MODEL --lp PATH | --mps PATH`: the LP for other solvers.
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(

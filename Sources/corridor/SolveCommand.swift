@@ -5,7 +5,7 @@ import Foundation
 import LinearProgramming
 import PlanReports
 
-extension Corridor {
+extension CorridorCommand {
   /// `corridor solve FILE`: the main job.
   struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -5,7 +5,7 @@ import Foundation
 import LinearProgramming
 import PlanReports
 
-extension Corridor {
+extension CorridorCommand {
   /// `corridor value MODEL`: what each corridor is worth (TOOT, PINT) and its value curve.
   struct Value: ParsableCommand {
     static let configuration = CommandConfiguration(

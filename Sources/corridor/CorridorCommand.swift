@@ -3,7 +3,7 @@ import Glibc
 
 /// `corridor`: plan how scarce export-corridor capacity is shared among countries.
 @main
-struct Corridor: ParsableCommand {
+struct CorridorCommand: ParsableCommand {
   // Help texts: ArgumentParser re-wraps every line of an abstract or
   // discussion to the terminal width (80 columns when not a terminal) but
   // keeps the line breaks it is given. So a paragraph is written as one
