@@ -388,6 +388,28 @@ public enum RuleKind: Sendable, Equatable, Hashable {
   case fairShare(countries: [String], corridors: [String], basis: FairShareBasis)
   /// Lexicographic: maximise `order[0]`'s flow on `corridors`, then `order[1]`'s, …
   case priority(corridors: [String], order: [String])
+
+  /// A rule kind without its parameters: the word a model file writes in `kind = "…"` and
+  /// the reports print. Compare these cases, never the strings; the raw values are the
+  /// spelling in model files, JSON and CSV, so they must not change.
+  public enum Tag: String, Sendable, Codable, CaseIterable {
+    case minShare = "min-share"
+    case maxShare = "max-share"
+    case firm = "firm"
+    case fairShare = "fair-share"
+    case priority = "priority"
+  }
+
+  /// This kind's ``Tag``.
+  public var tag: Tag {
+    switch self {
+    case .minShare: .minShare
+    case .maxShare: .maxShare
+    case .firm: .firm
+    case .fairShare: .fairShare
+    case .priority: .priority
+    }
+  }
 }
 
 /// One term of a custom constraint's linear form.

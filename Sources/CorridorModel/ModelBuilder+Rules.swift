@@ -2,14 +2,15 @@
 
 extension ModelBuilder {
   /// Keys each rule kind accepts (besides kind, source, label, enabled).
-  static let ruleKeys: [String: [String]] = [
-    "min-share": ["country", "corridors", "group", "share"],
-    "max-share": ["country", "corridors", "group", "share"],
-    "firm": ["country", "market", "volume"],
-    "fair-share": ["countries", "corridors", "group", "basis"],
-    "priority": ["corridors", "group", "order"],
+  static let ruleKeys: [RuleKind.Tag: [String]] = [
+    .minShare: ["country", "corridors", "group", "share"],
+    .maxShare: ["country", "corridors", "group", "share"],
+    .firm: ["country", "market", "volume"],
+    .fairShare: ["countries", "corridors", "group", "basis"],
+    .priority: ["corridors", "group", "order"],
   ]
-  static let ruleKinds = ["min-share", "max-share", "firm", "fair-share", "priority"]
+  /// The words `kind = "…"` accepts, in the order messages list them.
+  static let ruleKinds = RuleKind.Tag.allCases.map(\.rawValue)
 
   mutating func readRules() {
     for (name, t) in entries("rules") {
@@ -20,39 +21,39 @@ extension ModelBuilder {
         r.checkKeys(["kind", "source", "label", "enabled"] + Set(Self.ruleKeys.values.joined()).sorted(), context: "a rule")
         continue
       }
-      guard let specific = Self.ruleKeys[kind] else {
+      guard let tag = RuleKind.Tag(rawValue: kind), let specific = Self.ruleKeys[tag] else {
         reporter.error(
           path + ["kind"],
           "unknown rule kind '\(kind)'\(DidYouMean.aside(for: kind, among: Self.ruleKinds)); use one of: \(Self.ruleKinds.joined(separator: ", "))")
         continue
       }
       var elsewhere: [String: String] = [:]
-      for (other, keys) in Self.ruleKeys where other != kind {
-        for k in keys where !specific.contains(k) { elsewhere[k] = "\(other) rules" }
+      for (other, keys) in Self.ruleKeys where other != tag {
+        for k in keys where !specific.contains(k) { elsewhere[k] = "\(other.rawValue) rules" }
       }
       r.checkKeys(["kind", "source", "label", "enabled"] + specific, context: "a \(kind) rule", elsewhere: elsewhere)
       guard isEnabled(r, section: "rules", name: name) else { continue }
       let citation = r.string("source")
       var ruleKind: RuleKind?
-      switch kind {
-      case "min-share", "max-share":
+      switch tag {
+      case .minShare, .maxShare:
         let country = nodeReference(r, "country", required: "\"KZ\"", countryFor: "a rule's country")
         let list = corridorList(r)
         let share = r.has("share") ? r.fraction("share", default: nil) : requiredShare(r)
         guard let country, let list, let share else { break }
         if !hasSupply(country, commodity: list.commodity) {
           let message = "country '\(country)' has no supply of \(list.commodity), so its share on these corridors is always 0"
-          if kind == "min-share", share > 0 {
+          if tag == .minShare, share > 0 {
             reporter.error(path + ["country"], message + "; add a supply or remove the rule")
           } else {
             reporter.warning(path + ["country"], message)
           }
         }
         ruleKind =
-          kind == "min-share"
+          tag == .minShare
           ? .minShare(country: country, corridors: list.names, share: share)
           : .maxShare(country: country, corridors: list.names, share: share)
-      case "firm":
+      case .firm:
         let country = nodeReference(r, "country", required: "\"KZ\"", countryFor: "a rule's country")
         let market = marketReference(r, "market")
         let commodity = market.flatMap { m in commodities.first { $0.name == m.commodity } }
@@ -65,7 +66,7 @@ extension ModelBuilder {
           break
         }
         ruleKind = .firm(country: country, market: market.name, volume: volume)
-      case "fair-share":
+      case .fairShare:
         let countries = countryList(r, "countries", minimum: 2)
         let list = corridorList(r)
         let basis = r.choice("basis", FairShareBasis.self, required: false, default: .supply)
@@ -78,7 +79,7 @@ extension ModelBuilder {
           }
         }
         ruleKind = .fairShare(countries: countries, corridors: list.names, basis: basis)
-      default:  // priority
+      case .priority:
         let list = corridorList(r)
         let order = countryList(r, "order", minimum: 1)
         guard let list, let order else { break }

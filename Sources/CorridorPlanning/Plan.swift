@@ -170,7 +170,8 @@ public struct StorageResult: Sendable {
 /// A sharing rule's outcome.
 public struct RuleResult: Sendable {
   public var name: String
-  public var kind: String
+  /// The rule's kind; its raw value ("min-share", …) is what the reports print.
+  public var kind: RuleKind.Tag
   /// What the rule asks (share as a fraction, or a volume), nil for priority rules.
   public var target: Double?
   /// What the plan achieves (share, smallest delivered volume, fairness level).

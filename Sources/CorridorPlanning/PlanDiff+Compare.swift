@@ -76,7 +76,7 @@ extension PlanDiff {
     for (p, q) in Self.matched(base.rules, other.rules, name: \.name) {
       let r = (q ?? p)!
       let presence = Self.presence(p, q)
-      let flowRow = r.kind == "min-share" || r.kind == "max-share" || r.kind == "priority"
+      let flowRow = [.minShare, .maxShare, .priority].contains(r.kind)
       let d = RuleDiff(
         name: r.name, presence: presence, kind: r.kind, unit: r.unit, rowUnit: flowRow ? r.flowUnit : r.unit,
         target: change(p?.target, q?.target),
@@ -162,7 +162,7 @@ extension PlanDiff {
     /// country is then read from the note the extractor writes (`"KZ on cable"`), so the
     /// share shows as missing rather than the rule vanishing from the country.
     func shares(of country: String) -> [(String, String, Double?)] {
-      plan.rules.filter { $0.kind == "min-share" || $0.kind == "max-share" }.compactMap { r in
+      plan.rules.filter { $0.kind == .minShare || $0.kind == .maxShare }.compactMap { r in
         guard r.byCountry.contains(where: { $0.country == country }) || r.note?.hasPrefix(country + " on ") == true
         else { return nil }
         return (r.name, r.unit, primal(r.byCountry.first { $0.country == country }?.flow ?? r.achieved))

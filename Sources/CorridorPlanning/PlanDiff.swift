@@ -213,7 +213,7 @@ public struct MarketDiff: Sendable {
 public struct RuleDiff: Sendable {
   public var name: String
   public var presence: Presence
-  public var kind: String
+  public var kind: RuleKind.Tag
   /// Unit of `target` and `achieved` (``RuleResult/unit``).
   public var unit: String
   /// Unit of the rule's row (its dual's denominator): a share or priority rule's

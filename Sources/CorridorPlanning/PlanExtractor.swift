@@ -259,13 +259,11 @@ struct PlanExtractor {
       case let .minShare(country, corridors, share), let .maxShare(country, corridors, share):
         let all = averageFlow(corridors, origin: nil)
         let mine = averageFlow(corridors, origin: country)
-        let kind: String
-        if case .minShare = rule.kind { kind = "min-share" } else { kind = "max-share" }
         // The row is F_o − σ·ΣF ≥ 0 (min) or ≤ 0 (max). One more point of σ moves the row like
         // raising its right-hand side by ΣF/100, for both kinds: ∂objective/∂σ = dual · ΣF.
         // With `dual` already a worth, that is a gain for max-share (the cap loosens) and
         // a cost for min-share (the floor tightens).
-        return RuleResult(name: rule.name, kind: kind, target: share, achieved: all > 1e-12 ? mine / all : nil,
+        return RuleResult(name: rule.name, kind: rule.kind.tag, target: share, achieved: all > 1e-12 ? mine / all : nil,
                           binding: bindingRows > 0, dual: dual, note: "\(country) on \(corridors.joined(separator: ", "))",
                           perSharePoint: dual.map { $0 * all / 100 }, unit: "fraction",
                           byCountry: hasPoint && all > 1e-12 ? [CountryFlow(country: country, flow: mine / all)] : [])
@@ -273,7 +271,7 @@ struct PlanExtractor {
         let m = f.model.markets.firstIndex { $0.name == market }
         let block = f.index.deliveries.first { $0.origin == country && $0.market == m }
         let least = block.map { b in (0..<S).map { x[b.columns[$0]] }.min() ?? 0 } ?? 0
-        return RuleResult(name: rule.name, kind: "firm", target: volume, achieved: least,
+        return RuleResult(name: rule.name, kind: .firm, target: volume, achieved: least,
                           binding: bindingRows > 0, dual: dual, note: "\(country) → \(market), every slice",
                           unit: unitOfMarket(market),
                           byCountry: hasPoint ? [CountryFlow(country: country, flow: least)] : [])
@@ -282,14 +280,14 @@ struct PlanExtractor {
           let w = basis == .equal ? 1 : max(f.availableAverage(country: o, corridors: corridors), 1e-9)
           return averageFlow(corridors, origin: o) / w
         }
-        return RuleResult(name: rule.name, kind: "fair-share", target: nil, achieved: levels.min(),
+        return RuleResult(name: rule.name, kind: .fairShare, target: nil, achieved: levels.min(),
                           binding: bindingRows > 0, dual: dual,
                           note: zip(countries, levels).map { "\($0) \(Self.fmt($1))" }.joined(separator: ", ") + (basis == .supply ? " (share of own supply)" : ""),
                           unit: basis == .supply ? "fraction" : unitOfCorridor(corridors.first),
                           byCountry: hasPoint ? zip(countries, levels).map { CountryFlow(country: $0, flow: $1) } : [])
       case let .priority(corridors, order):
         let flows = order.map { "\($0) \(Self.fmt(averageFlow(corridors, origin: $0)))" }
-        return RuleResult(name: rule.name, kind: "priority", target: nil, achieved: nil, binding: false,
+        return RuleResult(name: rule.name, kind: .priority, target: nil, achieved: nil, binding: false,
                           dual: nil, note: "order " + flows.joined(separator: " > "))
       }
     }

@@ -85,7 +85,7 @@ struct DiffCSV {
       w.change(s, n, "", "shadow_price", m.shadowPrice)
     }
     for x in p.rules {
-      let s = "rule", n = x.name, k = x.kind
+      let s = "rule", n = x.name, k = x.kind.rawValue
       w.text(s, n, k, "presence", x.presence)
       w.change(s, n, k, "target", x.target)
       w.change(s, n, k, "achieved", x.achieved)

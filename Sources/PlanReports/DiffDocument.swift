@@ -1,3 +1,5 @@
+import CorridorModel
+
 /// The typed report of a ``CorridorPlanning/PlanDiff``: what was run, both sides'
 /// status, objective and certificate, and every listed entry's figures before → after,
 /// each with its one unit. Built once (``DiffDocument/init(diff:run:)``) and rendered to a
@@ -148,7 +150,8 @@ public struct MarketChangeReport: Codable, Sendable, Equatable {
 public struct RuleChangeReport: Codable, Sendable, Equatable {
   public var name: String
   public var presence: String
-  public var kind: String
+  /// Encoded as its raw value ("min-share", …).
+  public var kind: RuleKind.Tag
   public var target: FigureChange
   public var achieved: FigureChange
   public var binding: FlagChangeReport

@@ -126,7 +126,7 @@ struct DiffText {
     var t = FigureTable("Rules (dual = worth of 1 more unit of the rule's bound)",
                         headers: ["rule", "kind", "target", "achieved", "binding", "dual"])
     for r in doc.rules {
-      t.add([named(r.name, r.presence), .text(r.kind), change(r.target, 2), change(r.achieved, 2), .text(flag(r.binding)),
+      t.add([named(r.name, r.presence), .text(r.kind.rawValue), change(r.target, 2), change(r.achieved, 2), .text(flag(r.binding)),
              change(r.dual, nil)])
     }
     return t

@@ -105,7 +105,7 @@ struct PlanCSV {
       w.figure(s, n, "", "peak_level", x.peakLevel)
     }
     for r in p.rules {
-      let s = "rule", n = r.name, k = r.kind
+      let s = "rule", n = r.name, k = r.kind.rawValue
       w.figure(s, n, k, "target", r.target)
       w.figure(s, n, k, "achieved", r.achieved)
       w.flag(s, n, k, "binding", r.binding)

@@ -138,8 +138,8 @@ struct PlanText {
     var t = FigureTable("Rules (dual = worth of 1 more unit of the rule's bound; per point = of 1 more percentage point of share)",
                         headers: ["rule", "kind", "target", "achieved", "binding", "dual", "per point", "detail"])
     for r in doc.rules {
-      let levels = r.kind == "fair-share" && r.achieved.unit != ReportUnits.fraction ? 4 : 1
-      t.add([.text(r.name), .text(r.kind), .fig(r.target), .fig(r.achieved, levels),
+      let levels = r.kind == .fairShare && r.achieved.unit != ReportUnits.fraction ? 4 : 1
+      t.add([.text(r.name), .text(r.kind.rawValue), .fig(r.target), .fig(r.achieved, levels),
              .text(binding(r.binding, nil, of: nil)), .fig(r.dual, nil),
              r.perSharePoint.map { .fig($0, nil) } ?? .text(""), .text(r.detail ?? "")])
     }

@@ -72,9 +72,9 @@ extension ReportDocument {
                     discharged: primal(s.discharged, s.unit), peakLevel: primal(s.peakLevel, s.amountUnit))
     }
     let rules = plan.rules.map { r in
-      let share = r.kind == "min-share" || r.kind == "max-share"
+      let share = r.kind == .minShare || r.kind == .maxShare
       // A share rule's row is in average flow; the others' rows in the unit of their target.
-      let rowUnit = share || r.kind == "priority" ? r.flowUnit : r.unit
+      let rowUnit = share || r.kind == .priority ? r.flowUnit : r.unit
       return RuleReport(r, point: point, duals: duals, units: units, rowUnit: rowUnit, share: share)
     }
     let constraints = plan.constraints.map { c in
@@ -99,7 +99,7 @@ extension ReportDocument {
   /// level's unit, or the average-flow unit of a priority stage (`priority RULE: COUNTRY`).
   static func stageUnit(_ name: String, plan: Plan) -> String {
     if name == "value" || name == "cost" { return plan.currency }
-    if name == "fairness" { return plan.rules.first { $0.kind == "fair-share" }?.unit ?? "" }
+    if name == "fairness" { return plan.rules.first { $0.kind == .fairShare }?.unit ?? "" }
     if name.hasPrefix("priority ") {
       let rule = name.dropFirst("priority ".count).prefix { $0 != ":" }
       return plan.rules.first { $0.name == rule }?.flowUnit ?? ""

@@ -1,3 +1,5 @@
+import CorridorModel
+
 /// The typed report of a ``CorridorPlanning/Plan``: every figure a format shows, each with
 /// its one unit, built once (``ReportDocument/init(plan:)``) and rendered to a table,
 /// Markdown, JSON and CSV, so a figure cannot mean one thing in one format and another
@@ -200,7 +202,8 @@ public struct StorageReport: Codable, Sendable, Equatable {
 
 public struct RuleReport: Codable, Sendable, Equatable {
   public var name: String
-  public var kind: String
+  /// Encoded as its raw value ("min-share", …).
+  public var kind: RuleKind.Tag
   public var target: Figure
   public var achieved: Figure
   @Nullable public var binding: Bool?

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CorridorModel
@@ -98,6 +99,21 @@ struct LoaderTests {
     #expect(kinds[1] == .firm(country: "KZ", market: "RO", volume: 200))
     #expect(kinds[2] == .fairShare(countries: ["KZ", "AZ"], corridors: ["black-sea", "caspian-cable"], basis: .supply))
     #expect(kinds[3] == .priority(corridors: ["black-sea"], order: ["AZ", "KZ"]))
+  }
+
+  /// Reports print `RuleKind.Tag.rawValue`; it must be the word the model file wrote.
+  /// The expected words are read from the fixture's text, not from the enum.
+  @Test("each rule's tag spells the kind its file wrote")
+  func ruleTags() throws {
+    let text = try String(contentsOfFile: fixture("good/full.toml"), encoding: .utf8)
+    var written: [String: String] = [:]
+    var section: String?
+    for line in text.split(separator: "\n") {
+      if line.hasPrefix("[") { section = line.hasPrefix("[rules.") ? String(line.dropFirst(7).dropLast()) : nil }
+      if let section, line.hasPrefix("kind = \"") { written[section] = String(line.dropFirst(8).dropLast()) }
+    }
+    #expect(written.count == 4)
+    #expect(Dictionary(uniqueKeysWithValues: model.rules.map { ($0.name, $0.kind.tag.rawValue) }) == written)
   }
 
   @Test("constraints normalised")

@@ -174,7 +174,7 @@ struct FormulationTests {
     let trunk = try #require(plan.corridor("trunk"))
     expectClose(trunk.flow(of: "B"), 70, "B on trunk")
     expectClose(trunk.flow(of: "A"), 30, "A on trunk")
-    #expect(plan.rule("b-first")?.kind == "priority")
+    #expect(plan.rule("b-first")?.kind == .priority)
   }
 
   @Test func withoutPriorityValueDecides() throws {
@@ -324,7 +324,7 @@ struct FormulationTests {
     expectClose(plan.objective, 96_000_000, "objective")
     expectClose(plan.corridor("black-sea")?.flow(of: "AZ"), 600, "AZ on black-sea")
     let rule = try #require(plan.rule("az-max"))
-    #expect(rule.kind == "max-share" && rule.binding)
+    #expect(rule.kind == .maxShare && rule.binding)
     expectClose(rule.achieved, 0.6, "achieved")
     expectClose(rule.dual, 10_000, "dual")
     expectClose(rule.perSharePoint, 100_000, "worth of one more share point of cap")

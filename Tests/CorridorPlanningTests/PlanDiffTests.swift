@@ -46,7 +46,7 @@ private func plan(
     ],
     storages: [],
     rules: [
-      RuleResult(name: "kz-min", kind: "min-share", target: 0.5, achieved: 1, binding: ruleBinding, dual: ruleDual,
+      RuleResult(name: "kz-min", kind: .minShare, target: 0.5, achieved: 1, binding: ruleBinding, dual: ruleDual,
                  note: "KZ on cable", unit: "fraction", flowUnit: "MW",
                  byCountry: [CountryFlow(country: "KZ", flow: 1)])
     ],

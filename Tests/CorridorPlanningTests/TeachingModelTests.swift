@@ -82,7 +82,7 @@ struct TeachingModelTests {
     expectClose(blackSea.shadowPrice, 96_000, "black-sea shadow price")
     expectClose(plan.corridor("caspian")?.shadowPrice, 0, "caspian shadow price")
     let rule = try #require(plan.rule("kz-min"))
-    #expect(rule.kind == "min-share" && rule.binding)
+    #expect(rule.kind == .minShare && rule.binding)
     expectClose(rule.target, 0.4, "rule target")
     expectClose(rule.achieved, 0.4, "rule achieved")
     expectClose(rule.dual, -10_000, "rule dual (per average MW of the row)")
@@ -232,7 +232,7 @@ struct TeachingModelTests {
       expectClose(plan.corridor(name)?.shadowPrice, 0, "\(name) shadow price")
     }
     let rule = try #require(plan.rule("kz-firm-tr"))
-    #expect(rule.kind == "firm" && rule.binding)
+    #expect(rule.kind == .firm && rule.binding)
     expectClose(rule.achieved, 98, "firm volume achieved")
     expectClose(rule.dual, 1000 * (70 - 100 / 0.98), "firm rule dual")
     expectClose(rule.dual, -32_040.816326530612, "firm rule dual (decimal)")

@@ -39,7 +39,7 @@ struct DiffReportTests {
     p.markets[0].delivered = 273.6
     p.markets[0].revenue = 27_360_000
     p.markets[0].byCountry = [CountryFlow(country: "KZ", flow: 273.6)]
-    p.rules = [RuleResult(name: "kz-floor", kind: "min-share", target: 1, achieved: 1, binding: true, dual: -10,
+    p.rules = [RuleResult(name: "kz-floor", kind: .minShare, target: 1, achieved: 1, binding: true, dual: -10,
                           note: "KZ on caspian", unit: "fraction", flowUnit: "MW",
                           byCountry: [CountryFlow(country: "KZ", flow: 1)])]
     return p
@@ -47,7 +47,7 @@ struct DiffReportTests {
 
   static var base: Plan {
     var p = SamplePlans.compoundingLosses
-    p.rules = [RuleResult(name: "kz-floor", kind: "min-share", target: 1, achieved: 1, binding: false, dual: 0,
+    p.rules = [RuleResult(name: "kz-floor", kind: .minShare, target: 1, achieved: 1, binding: false, dual: 0,
                           note: "KZ on caspian", unit: "fraction", flowUnit: "MW",
                           byCountry: [CountryFlow(country: "KZ", flow: 1)])]
     return p
