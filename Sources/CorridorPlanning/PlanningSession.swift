@@ -162,30 +162,17 @@ public final class PlanningSession {
 
   static func change(_ model: inout CorridorModel, by edit: PlanningEdit, touched t: inout Touched) throws {
     let S = model.slices.count
-    func corridor(_ name: String) throws -> Int {
-      guard let c = model.corridors.firstIndex(where: { $0.name == name }) else {
-        throw PlanningEditError("unknown corridor '\(name)' in the edit \"\(edit)\"; the model's corridors are \(model.corridors.map(\.name).joined(separator: ", "))")
+    /// The position of the entry `name` among `names`, or an error listing what there is.
+    func position(_ name: String, in names: [String], _ kind: String, _ plural: String) throws -> Int {
+      guard let i = names.firstIndex(of: name) else {
+        throw PlanningEditError("unknown \(kind) '\(name)' in the edit \"\(edit)\"; the model's \(plural) are \(names.joined(separator: ", "))")
       }
-      return c
+      return i
     }
-    func supply(_ name: String) throws -> Int {
-      guard let k = model.supplies.firstIndex(where: { $0.name == name }) else {
-        throw PlanningEditError("unknown supply '\(name)' in the edit \"\(edit)\"; the model's supplies are \(model.supplies.map(\.name).joined(separator: ", "))")
-      }
-      return k
-    }
-    func market(_ name: String) throws -> Int {
-      guard let m = model.markets.firstIndex(where: { $0.name == name }) else {
-        throw PlanningEditError("unknown market '\(name)' in the edit \"\(edit)\"; the model's markets are \(model.markets.map(\.name).joined(separator: ", "))")
-      }
-      return m
-    }
-    func rule(_ name: String) throws -> Int {
-      guard let r = model.rules.firstIndex(where: { $0.name == name }) else {
-        throw PlanningEditError("unknown rule '\(name)' in the edit \"\(edit)\"; the model's rules are \(model.rules.map(\.name).joined(separator: ", "))")
-      }
-      return r
-    }
+    func corridor(_ name: String) throws -> Int { try position(name, in: model.corridors.map(\.name), "corridor", "corridors") }
+    func supply(_ name: String) throws -> Int { try position(name, in: model.supplies.map(\.name), "supply", "supplies") }
+    func market(_ name: String) throws -> Int { try position(name, in: model.markets.map(\.name), "market", "markets") }
+    func rule(_ name: String) throws -> Int { try position(name, in: model.rules.map(\.name), "rule", "rules") }
     func check(_ s: Series, _ what: String, in range: ClosedRange<Double>? = nil) throws {
       let values: [Double]
       switch s {
