@@ -1,0 +1,144 @@
+/// The one elastic LP an infeasibility analysis re-solves (Chinneck's elastic
+/// program), built once from a model and its relaxable groups.
+///
+/// Every non-fixed group gets a non-negative slack column for its lower sides
+/// (`sL`) and one for its upper sides (`sU`), if it has such sides:
+/// - a row side: the slack enters the row, `+scale` for a lower side and
+///   `−scale` for an upper side. One row with both slacks is exact, ranged
+///   and equality rows included: `lo ≤ r + a·sL − b·sU ≤ up` allows exactly
+///   `lo − a·sL ≤ r ≤ up + b·sU` for the slack values the mode allows
+///   (both fixed at 0: `[lo, up]`; `sL` free: `r ≤ up`; both free: any `r`),
+///   and at a least-cost point only one of the two is positive. So rows are
+///   not split.
+/// - a column-bound side: the column loses that bound and an elastic row
+///   `x + a·sL − b·sU` carries it (`≥ lo` and/or `≤ up`).
+/// Sides in no group and sides of fixed groups stay as they are: hard.
+///
+/// Each group is in one of three modes, set by slack bounds and costs only, so
+/// every re-solve starts warm from the previous basis:
+/// - enforced: slacks fixed at 0 (the group holds);
+/// - elastic(w): slacks in `[0, ∞)` at cost `w` (the least-relaxation LP);
+/// - dropped: slacks in `[0, ∞)` at cost 0 (the group is as good as absent).
+/// The original objective is not part of it: the elastic LP minimises only
+/// the slacks' costs. Integer columns become continuous (the LP relaxation).
+final class ElasticProgram {
+  enum Mode: Equatable {
+    case enforced
+    case elastic(Double)
+    case dropped
+  }
+
+  let lp: LinearProgram
+  /// Slack column of each group's lower sides, or nil (no lower sides, or fixed).
+  let lowerSlack: [Int?]
+  /// Slack column of each group's upper sides, or nil.
+  let upperSlack: [Int?]
+  private(set) var mode: [Mode]
+
+  /// Builds the elastic LP of `source` with every group enforced (the source's
+  /// own feasibility problem). `groups` must have been validated.
+  init(source: LinearProgram, groups: [RelaxableGroup]) throws(LPError) {
+    let n = source.variableCount, m = source.constraintCount
+    // Which slack, at which scale, each grouped side gets.
+    var rowLo = [(Int, Double)?](repeating: nil, count: m), rowUp = rowLo
+    var colLo = [(Int, Double)?](repeating: nil, count: n), colUp = colLo
+    var lowerSlack = [Int?](repeating: nil, count: groups.count), upperSlack = lowerSlack
+    var next = n
+    for (g, group) in groups.enumerated() where !group.fixed {
+      let hasLower = group.members.contains { $0.side.isLower }
+      let hasUpper = group.members.contains { !$0.side.isLower }
+      let sL = next, sU = next + (hasLower ? 1 : 0)
+      if hasLower { lowerSlack[g] = sL }
+      if hasUpper { upperSlack[g] = sU }
+      next += (hasLower ? 1 : 0) + (hasUpper ? 1 : 0)
+      for member in group.members {
+        switch member.side {
+        case .rowLower(let i): rowLo[i] = (sL, member.scale)
+        case .rowUpper(let i): rowUp[i] = (sU, member.scale)
+        case .columnLower(let j): colLo[j] = (sL, member.scale)
+        case .columnUpper(let j): colUp[j] = (sU, member.scale)
+        }
+      }
+    }
+    let slacks = next - n
+    // Columns: the source's, without their grouped bounds, then the slacks (fixed at 0: enforced).
+    var lower = source.colLower, upper = source.colUpper
+    for j in 0..<n {
+      if colLo[j] != nil { lower[j] = -.infinity }
+      if colUp[j] != nil { upper[j] = .infinity }
+    }
+    lower.append(contentsOf: repeatElement(0, count: slacks))
+    upper.append(contentsOf: repeatElement(0, count: slacks))
+    // Rows: the source's with their slack terms, then one elastic row per column with a grouped bound.
+    var starts = [0], columns = [Int32](), coefficients = [Double]()
+    var rowLower = source.rowLower, rowUpper = source.rowUpper
+    starts.reserveCapacity(m + 1)
+    columns.reserveCapacity(source.nonZeroCount + slacks)
+    coefficients.reserveCapacity(source.nonZeroCount + slacks)
+    for i in 0..<m {
+      for k in source.rowStart[i]..<source.rowStart[i + 1] {
+        columns.append(source.matIndex[k])
+        coefficients.append(source.matValue[k])
+      }
+      if let (s, a) = rowLo[i] { columns.append(Int32(s)); coefficients.append(a) }
+      if let (s, b) = rowUp[i] { columns.append(Int32(s)); coefficients.append(-b) }
+      starts.append(columns.count)
+    }
+    for j in 0..<n where colLo[j] != nil || colUp[j] != nil {
+      columns.append(Int32(j)); coefficients.append(1)
+      if let (s, a) = colLo[j] { columns.append(Int32(s)); coefficients.append(a) }
+      if let (s, b) = colUp[j] { columns.append(Int32(s)); coefficients.append(-b) }
+      starts.append(columns.count)
+      rowLower.append(colLo[j] != nil ? source.colLower[j] : -.infinity)
+      rowUpper.append(colUp[j] != nil ? source.colUpper[j] : .infinity)
+    }
+    let lp = LinearProgram(name: "elastic")
+    try lp.addVariables(count: n + slacks, lower: lower, upper: upper)
+    try lp.addConstraints(rowStarts: starts, columns: columns, coefficients: coefficients,
+                          lower: rowLower, upper: rowUpper)
+    self.lp = lp
+    self.lowerSlack = lowerSlack
+    self.upperSlack = upperSlack
+    self.mode = [Mode](repeating: .enforced, count: groups.count)
+  }
+
+  /// Puts group `g` in `mode`, touching only the slack bounds and costs that change.
+  func set(_ g: Int, _ newMode: Mode) throws(LPError) {
+    guard mode[g] != newMode else { return }
+    let old = mode[g]
+    mode[g] = newMode
+    let (upper, cost): (Double, Double)
+    switch newMode {
+    case .enforced: (upper, cost) = (0, costOf(old))  // the cost of a fixed slack does not matter: keep it
+    case .elastic(let w): (upper, cost) = (.infinity, w)
+    case .dropped: (upper, cost) = (.infinity, 0)
+    }
+    for s in [lowerSlack[g], upperSlack[g]].compactMap({ $0 }) {
+      let v = Variable(modelID: lp.id, index: s)
+      if lp.colUpper[s] != upper { try lp.setBounds(v, lower: 0, upper: upper) }
+      if lp.cost[s] != cost { try lp.setCost(v, cost) }
+    }
+  }
+
+  private func costOf(_ mode: Mode) -> Double {
+    if case .elastic(let w) = mode { return w }
+    return 0
+  }
+
+  /// Sets the cost of every slack to 0 (a pure feasibility problem), keeping bounds and modes' meaning:
+  /// elastic groups become dropped.
+  func zeroCosts() throws(LPError) {
+    for g in mode.indices {
+      if case .elastic = mode[g] { try set(g, .dropped) }
+      for s in [lowerSlack[g], upperSlack[g]].compactMap({ $0 }) where lp.cost[s] != 0 {
+        try lp.setCost(Variable(modelID: lp.id, index: s), 0)
+      }
+    }
+  }
+
+  /// The slack values of group `g` in a solution of ``lp`` (0 where it has no such slack).
+  func slacks(_ g: Int, in s: Solution) -> (lower: Double, upper: Double) {
+    func value(_ k: Int?) -> Double { k.map { $0 < s.values.count ? max(0, s.values[$0]) : 0 } ?? 0 }
+    return (value(lowerSlack[g]), value(upperSlack[g]))
+  }
+}
