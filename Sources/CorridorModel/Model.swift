@@ -36,6 +36,8 @@ public struct CorridorModel: Sendable, Equatable {
   public var files: [String]
   /// Names of the applied scenarios, outermost last.
   public var scenarioNames: [String]
+  /// Where each entry and key was written (empty for a model built in code).
+  public var sources = ModelSources()
 
   public init(
     name: String, description: String? = nil, currency: String, objective: ObjectiveKind = .maxValue,
@@ -120,6 +122,9 @@ public struct Commodity: Sendable, Equatable, Hashable {
 
   /// A stored price (currency per unit·h) shown per ``priceUnit``.
   public func displayPrice(_ perUnitHour: Double) -> Double { Units.displayPrice(perUnitHour, unit: unit) }
+  /// Amount units per rate-hour: 1 for MW (a MW·h is a MWh) and Tbps, 1/8,760 for Mt/yr
+  /// (a Mt is 8,760 (Mt/yr)·h).
+  public var amountPerUnitHour: Double { Units.amount(fromUnitHours: 1, unit: unit) }
 }
 
 /// What a node is.

@@ -40,6 +40,7 @@ public enum ModelLoader {
     guard var model, !reporter.hasErrors else { throw ModelLoadError(diagnostics: sorted) }
     model.warnings = sorted.filter { $0.severity == .warning }
     model.files = context.files
+    model.sources = sources.modelSources()
     return model
   }
 

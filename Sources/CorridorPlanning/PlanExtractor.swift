@@ -63,9 +63,7 @@ struct PlanExtractor {
 
   /// Amount units per rate-hour of a commodity: 1 for MW (a MW·h is a MWh) and Tbps,
   /// 1/8,760 for Mt/yr (a Mt is 8,760 (Mt/yr)·h).
-  func amountPerUnitHour(_ commodity: Commodity?) -> Double {
-    commodity.map { Units.amount(fromUnitHours: 1, unit: $0.unit) } ?? 1
-  }
+  func amountPerUnitHour(_ commodity: Commodity?) -> Double { commodity?.amountPerUnitHour ?? 1 }
 
   /// The worth of one more unit of a parameter held by a fixed column (`capacity[c]`,
   /// `available[s]`): the column's reduced cost, which counts every row the parameter is in,

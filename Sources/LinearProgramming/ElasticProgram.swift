@@ -29,6 +29,8 @@ final class ElasticProgram {
   }
 
   let lp: LinearProgram
+  /// The source's columns, which keep their positions (slacks come after them).
+  let originalColumnCount: Int
   /// Slack column of each group's lower sides, or nil (no lower sides, or fixed).
   let lowerSlack: [Int?]
   /// Slack column of each group's upper sides, or nil.
@@ -97,6 +99,7 @@ final class ElasticProgram {
     try lp.addConstraints(rowStarts: starts, columns: columns, coefficients: coefficients,
                           lower: rowLower, upper: rowUpper)
     self.lp = lp
+    self.originalColumnCount = n
     self.lowerSlack = lowerSlack
     self.upperSlack = upperSlack
     self.mode = [Mode](repeating: .enforced, count: groups.count)

@@ -228,6 +228,7 @@ final class InfeasibilityEngine {
     }
     result.relaxation = moves
     result.relaxationCost = cost
+    result.relaxedValues = Array(s.values.prefix(elastic.originalColumnCount))
   }
 
   /// The result with its clock reading. A conflict that is not `proven` comes
@@ -241,6 +242,7 @@ final class InfeasibilityEngine {
     if outcome == .undecided || (outcome == .infeasible && !proven && !hardInfeasible) { result.timedOut = true }
     if outcome != .infeasible || hardInfeasible {
       result.relaxation = nil
+      result.relaxedValues = nil
       result.relaxationCost = nil
     }
     result.seconds = MonotonicClock.now() - start

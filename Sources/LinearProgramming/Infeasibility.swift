@@ -143,6 +143,9 @@ public struct InfeasibilityAnalysis: Sendable {
   public var relaxation: [GroupRelaxation]?
   /// Σ weight × (lower + upper) of ``relaxation``.
   public var relaxationCost: Double?
+  /// The point of the least relaxation: a value per column of the analysed program
+  /// (what the relaxed model would do, e.g. the shares it reaches); nil with ``relaxation``.
+  public var relaxedValues: [Double]? = nil
   /// LP solves run, their simplex iterations, and the analysis's wall-clock seconds.
   public var solves: Int
   public var iterations: Int

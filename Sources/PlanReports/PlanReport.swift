@@ -9,11 +9,18 @@ import LinearProgramming
 /// names and values. How to read the report: `docs/reading-a-report.md`.
 public struct PlanReport {
   public var plan: Plan
+  /// Why the model is infeasible, for a plan without a feasible point (`corridor solve`
+  /// runs the ``CorridorPlanning/Explainer`` then).
+  public var infeasibility: ExplainDocument?
 
-  public init(plan: Plan) { self.plan = plan }
+  public init(plan: Plan, infeasibility: ExplainDocument? = nil) {
+    self.plan = plan
+    self.infeasibility = infeasibility
+  }
 
   public func render(_ format: ReportFormat) throws -> String {
-    let document = ReportDocument(plan: plan)
+    var document = ReportDocument(plan: plan)
+    document.infeasibility = infeasibility
     switch format {
     case .table: return PlanText(doc: document, markdown: false).render()
     case .markdown: return PlanText(doc: document, markdown: true).render()

@@ -19,6 +19,7 @@ struct PlanText {
     if !doc.rules.isEmpty { tables.append(rules()) }
     if !doc.constraints.isEmpty { tables.append(constraints()) }
     parts += tables.filter { !$0.rows.isEmpty }.map(table)
+    if let why = doc.infeasibility { parts.append(ExplainText(doc: why, markdown: markdown).section()) }
     if !doc.warnings.isEmpty {
       let w = doc.warnings.map { "- \($0)" }.joined(separator: "\n")
       parts.append((markdown ? "### Warnings\n\n" : "Warnings\n") + w + "\n")

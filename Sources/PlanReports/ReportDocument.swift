@@ -49,6 +49,9 @@ public struct ReportDocument: Codable, Sendable, Equatable {
   public var warnings: [String]
   public var size: SizeReport
   public var timings: TimingsReport
+  /// Why the model is infeasible (``ExplainDocument``, `corridor explain`'s report), when
+  /// it is and the explanation ran; nil (`null`) otherwise.
+  @Nullable public var infeasibility: ExplainDocument? = nil
 
   /// The JSON schema this document encodes to.
   public static let schemaID = "corridor-plan/2"

@@ -41,6 +41,9 @@ extension CorridorCommand {
     @Option(name: .customLong("mps-format"), help: "MPS dialect of an .mps file: free, fixed, or auto (free, then fixed; the default).")
     var mpsFormat: MPSDialect?
 
+    @Flag(name: .customLong("no-explain"), help: "When a corridor model is infeasible, do not explain why (by default the report ends with the entries that cannot hold together; see corridor explain).")
+    var noExplain = false
+
     @OptionGroup var solver: SolverFlags
 
     enum MPSDialect: String, ExpressibleByArgument, CaseIterable { case free, fixed, auto }
@@ -52,6 +55,7 @@ extension CorridorCommand {
     func validate() throws {
       guard kind != .unknown else { return }
       if scenario != nil && kind != .toml { throw ValidationError("--scenario applies to .toml corridor models only, not to '\(file)'") }
+      if noExplain && kind != .toml { throw ValidationError("--no-explain applies to .toml corridor models only; explain an LP file with 'corridor explain \(file)'") }
       if !dataFiles.isEmpty && kind != .mathProg { throw ValidationError("--data applies to .mod MathProg models only, not to '\(file)'") }
       if max && kind != .mps {
         throw ValidationError("--max applies to .mps files only; corridor models, LP and MathProg files state their own objective sense")
@@ -88,7 +92,16 @@ extension CorridorCommand {
         // A corridor report has no log section: GLPK's log goes to stderr.
         Output.standardError(formulation.program.log)
       }
-      let text = try PlanReport(plan: plan).render(format)
+      var why: ExplainDocument?
+      if plan.status == .infeasible && !noExplain {
+        // The same analysis as `corridor explain`, with its defaults; the solve's time limit
+        // (or two minutes) bounds it, and a set it could not prove irreducible says so.
+        var options = ExplainOptions(timeLimit: solver.options.timeLimit ?? 120, solver: solver.options)
+        options.solver.timeLimit = nil
+        let e = try Explainer.explain(model: model, options: options)
+        if e.status == .infeasible { why = ExplainDocument(explanation: e, model: file, scenarios: model.scenarioNames) }
+      }
+      let text = try PlanReport(plan: plan, infeasibility: why).render(format)
       try Output.emit(text, to: output)
       return judge(ExitStatus(plan.status), plan.status, plan.certificate)
     }

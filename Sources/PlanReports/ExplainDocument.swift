@@ -1,0 +1,228 @@
+import Foundation
+import CorridorModel
+import CorridorPlanning
+
+/// The typed report of `corridor explain MODEL.toml` (and the `infeasibility` object of
+/// `corridor solve` on an infeasible model): the conflict, each member named as the planner
+/// wrote it with its files and lines, and the least relaxation in each entry's own unit.
+/// Rendered as a table, Markdown and JSON (schema `corridor-explain/1`, `kind` "model").
+public struct ExplainDocument: Codable, Sendable, Equatable {
+  public var schema = ExplainDocument.schemaID
+  public var kind = "model"
+  public var model: String
+  public var scenarios: [String]
+  /// `feasible` or `infeasible`.
+  public var status: String
+  /// Whether the conflict was proven irreducible (drop any one member and the rest hold).
+  public var irreducible: Bool
+  /// The time limit stopped the analysis (the conflict may hold more than it needs).
+  public var timedOut: Bool
+  /// No entry can be blamed: the balances alone are infeasible.
+  public var structural: Bool
+  public var conflict: [MemberReport]
+  /// The least relaxation (nil: not computed).
+  @Nullable public var relaxation: [MoveReport]?
+  /// Σ weight × move of the least relaxation.
+  @Nullable public var relaxationCost: Double?
+  /// Entries held fixed (`--fixed`).
+  public var fixed: [String]
+  /// Weight per kind of entry in the least relaxation.
+  public var weights: [String: Double]
+  public var run: RunReport
+
+  public static let schemaID = "corridor-explain/1"
+
+  public struct MemberReport: Codable, Sendable, Equatable {
+    /// `corridor`, `supply`, `market`, `rule`, `constraint`, `storage`.
+    public var entry: String
+    public var name: String
+    /// The kind for weights: corridor, supply, market, firm, share, constraint, storage.
+    public var kind: String
+    /// What moves: capacity, volume, share, bound, energy, power.
+    public var quantity: String
+    /// The value as given (the largest over the slices when it varies).
+    public var value: Figure
+    public var perSlice: Bool
+    /// `file:line` where the entry is defined, then where a scenario changed it.
+    public var locations: [String]
+    @Nullable public var note: String?
+  }
+
+  public struct MoveReport: Codable, Sendable, Equatable {
+    public var entry: String
+    public var name: String
+    public var quantity: String
+    /// `up` or `down`.
+    public var direction: String
+    public var amount: Figure
+    public var from: Figure
+    public var to: Figure
+    public var perSlice: Bool
+    /// The move in words.
+    public var sentence: String
+  }
+
+  public struct RunReport: Codable, Sendable, Equatable {
+    public var solves: Int
+    public var iterations: Int
+    public var seconds: Double
+    public var method: [String]
+    /// How many entries the analysis could relax.
+    public var entries: Int
+  }
+
+  public init(explanation e: Explanation, model: String, scenarios: [String]) {
+    self.model = model
+    self.scenarios = scenarios
+    status = e.status.rawValue
+    irreducible = e.irreducible
+    timedOut = e.timedOut
+    structural = e.structural
+    conflict = e.conflict.map(Self.member)
+    relaxation = e.relaxation.map { $0.map(Self.move) }
+    relaxationCost = e.relaxationCost
+    fixed = e.fixed
+    weights = Dictionary(uniqueKeysWithValues: e.weights.map { ($0.key.rawValue, $0.value) })
+    run = RunReport(solves: e.run.solves, iterations: e.run.iterations, seconds: e.run.seconds, method: e.run.method, entries: e.run.entries)
+  }
+
+  /// `corridor` and `black-sea` of a model entry.
+  static func names(_ e: ModelEntry) -> (String, String) {
+    switch e {
+    case let .corridor(n): ("corridor", n)
+    case let .supply(n): ("supply", n)
+    case let .market(n): ("market", n)
+    case let .storage(n): ("storage", n)
+    case let .rule(n): ("rule", n)
+    case let .constraint(n): ("constraint", n)
+    default: ("entry", e.description)
+    }
+  }
+
+  static func member(_ m: Explanation.Member) -> MemberReport {
+    let (entry, name) = names(m.entry)
+    return MemberReport(entry: entry, name: name, kind: m.kind.rawValue, quantity: m.quantity, value: Figure(m.value, m.unit),
+                        perSlice: m.perSlice, locations: m.locations.map(\.description), note: m.note)
+  }
+
+  static func move(_ v: Explanation.Move) -> MoveReport {
+    let (entry, name) = names(v.member.entry)
+    return MoveReport(entry: entry, name: name, quantity: v.member.quantity, direction: v.direction.rawValue,
+                      amount: Figure(v.amount, v.member.unit), from: Figure(v.member.value, v.member.unit),
+                      to: Figure(v.member.perSlice ? nil : v.to, v.member.unit), perSlice: v.member.perSlice, sentence: v.sentence)
+  }
+}
+
+/// Renders an ``ExplainDocument``: a table or Markdown for people, JSON for programs (CSV
+/// has no natural shape for a conflict and is refused by the command).
+public struct ExplainReport {
+  public var document: ExplainDocument
+  public init(document: ExplainDocument) { self.document = document }
+
+  public func render(_ format: ReportFormat) throws -> String {
+    switch format {
+    case .table: return ExplainText(doc: document, markdown: false).render()
+    case .markdown: return ExplainText(doc: document, markdown: true).render()
+    case .json: return try ExplainJSON.render(document)
+    case .csv: throw UnsupportedReportFormat(message: "corridor explain has no CSV form; use --format table, markdown or json")
+    }
+  }
+}
+
+/// The explanation as JSON: snake-case keys, sorted, schema `corridor-explain/1`.
+enum ExplainJSON {
+  static func render(_ d: ExplainDocument) throws -> String {
+    let e = JSONEncoder()
+    e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    e.keyEncodingStrategy = .convertToSnakeCase
+    return String(decoding: try e.encode(d), as: UTF8.self) + "\n"
+  }
+}
+
+/// The explanation for people: what cannot hold together, where it is written, and the
+/// least change that would make the plan feasible.
+struct ExplainText {
+  let doc: ExplainDocument
+  let markdown: Bool
+
+  func render() -> String {
+    var parts = [summary()]
+    if doc.status == "infeasible" {
+      if !doc.conflict.isEmpty { parts.append(conflictTable()) }
+      if let moves = doc.relaxation, !moves.isEmpty { parts.append(relaxationTable(moves)) }
+    }
+    return parts.joined(separator: "\n")
+  }
+
+  /// The explanation as a section at the end of a plan's report (`corridor solve`).
+  func section() -> String {
+    var rows: [(String, String)] = []
+    rows.append(("why", doc.structural ? "the balances alone are infeasible: no entry can be blamed"
+                   : "these \(Number.counted(doc.conflict.count, "entry", plural: "entries")) cannot hold together"
+                     + (doc.irreducible ? " (irreducible)" : " (not proven irreducible: \(doc.timedOut ? "time limit" : "stopped early"))")))
+    if let moves = doc.relaxation { for m in moves { rows.append(("least change", m.sentence)) } }
+    rows.append(("more", "corridor explain \(doc.model)\(doc.scenarios.isEmpty ? "" : " (with the same scenario)") --fixed NAME … --weight KIND=W"))
+    var parts = [TextTable.summary("Why it is infeasible", rows, markdown: markdown)]
+    if !doc.conflict.isEmpty { parts.append(conflictTable()) }
+    return parts.joined(separator: "\n")
+  }
+
+  func summary() -> String {
+    let title = "Explain: " + doc.model + (doc.scenarios.isEmpty ? "" : " — scenario: " + doc.scenarios.joined(separator: " + "))
+    var rows: [(String, String)] = []
+    switch (doc.status, doc.structural) {
+    case ("feasible", _):
+      rows.append(("status", "feasible: the model has a plan, nothing to explain"))
+    case (_, true):
+      rows.append(("status", "infeasible in its balances alone: no entry of the model can be blamed (please report this model)"))
+    default:
+      let n = Number.counted(doc.conflict.count, "entry", plural: "entries")
+      let proof = doc.irreducible
+        ? "irreducible: drop any one and the rest can hold"
+        : "NOT proven irreducible (\(doc.timedOut ? "the time limit stopped the search" : "the search stopped early")): it may hold more than it needs"
+      rows.append(("status", "infeasible: these \(n) cannot hold together (\(proof))"))
+      if let moves = doc.relaxation {
+        if let best = moves.first, moves.count == 1 {
+          rows.append(("least change", best.sentence))
+        } else if !moves.isEmpty {
+          rows.append(("least change", "\(moves.count) moves together (below), weighted cost \(Number.grouped(doc.relaxationCost ?? 0, digits: 3))"))
+        }
+      }
+    }
+    if !doc.fixed.isEmpty { rows.append(("held fixed", doc.fixed.joined(separator: ", "))) }
+    let changed = doc.weights.filter { $0.value != 1 }.sorted { $0.key < $1.key }
+    if !changed.isEmpty { rows.append(("weights", changed.map { "\($0.key)=\(Number.exact($0.value))" }.joined(separator: ", ") + " (others 1)")) }
+    let r = doc.run
+    rows.append(("method", r.method.joined(separator: " → ") + " over \(Number.counted(r.entries, "entry", plural: "entries"))"))
+    rows.append(("solves", "\(Number.counted(r.solves, "solve")), \(Number.counted(r.iterations, "simplex iteration")), \(Number.grouped(r.seconds, digits: 2)) s"))
+    return TextTable.summary(title, rows, markdown: markdown)
+  }
+
+  func conflictTable() -> String {
+    var t = TextTable("The entries that cannot hold together", headers: ["entry", "quantity", "as given", "where", "note"])
+    for m in doc.conflict {
+      let value = (FigureTable.number(m.value, digits: nil) ?? "–") + " " + FigureTable.displayUnit(m.value.unit) + (m.perSlice ? " (max of its slices)" : "")
+      t.add(["\(m.entry) \(m.name)", m.quantity, value, m.locations.joined(separator: ", "), m.note ?? ""])
+    }
+    return markdown ? t.markdown() : t.text()
+  }
+
+  func relaxationTable(_ moves: [ExplainDocument.MoveReport]) -> String {
+    var t = TextTable("The least change that makes the plan feasible (each entry in its own unit)",
+                      headers: ["entry", "quantity", "from", "to", "move", "unit"])
+    for m in moves {
+      let sign = m.direction == "up" ? "+" : "−"
+      t.add(["\(m.entry) \(m.name)", m.quantity,
+             m.perSlice ? "per slice" : (FigureTable.number(m.from, digits: nil) ?? "–"),
+             m.perSlice ? "each slice \(sign)\(FigureTable.number(m.amount, digits: nil) ?? "–")" : (FigureTable.number(m.to, digits: nil) ?? "–"),
+             sign + (FigureTable.number(m.amount, digits: nil) ?? "–"), FigureTable.displayUnit(m.amount.unit)])
+    }
+    return markdown ? t.markdown() : t.text()
+  }
+}
+
+/// A report asked for in a format it has no form in (the command refuses it first).
+public struct UnsupportedReportFormat: Error, CustomStringConvertible {
+  public var message: String
+  public var description: String { message }
+}
