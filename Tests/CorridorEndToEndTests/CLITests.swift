@@ -138,6 +138,7 @@ struct SolveModelCLITests {
       "schema", "model", "scenarios", "status", "objective", "objective_kind", "objective_unit", "currency",
       "horizon_hours", "certificate", "stages", "corridors", "countries", "markets", "storages", "rules",
       "constraints", "warnings", "size", "timings", "has_point", "has_duals", "slice_count", "status_message",
+      "infeasibility",
     ]
     #expect(Set(o.keys) == documented, "keys differ from docs/json-schema.md: \(Set(o.keys).symmetricDifference(documented))")
     #expect(o["schema"] as? String == "corridor-plan/2")

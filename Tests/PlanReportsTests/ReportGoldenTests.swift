@@ -177,7 +177,7 @@ struct PlanJSONSchemaTests {
     let keys = objectKeyOrders(text).first { $0.path == "$" }?.keys
     #expect(keys == [
       "certificate", "constraints", "corridors", "countries", "currency", "has_duals", "has_point", "horizon_hours",
-      "markets", "model", "objective", "objective_kind", "objective_unit", "rules", "scenarios", "schema", "size",
+      "infeasibility", "markets", "model", "objective", "objective_kind", "objective_unit", "rules", "scenarios", "schema", "size",
       "slice_count", "stages", "status", "status_message", "storages", "timings", "warnings",
     ])
     #expect(o["schema"] as? String == "corridor-plan/2")
