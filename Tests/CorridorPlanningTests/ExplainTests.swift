@@ -227,3 +227,28 @@ struct ExplainTests {
     return out
   }
 }
+
+@Suite("Explaining the 8,760-hour model (CORRIDOR_HEAVY_TESTS=1)")
+struct HourlyExplainTests {
+  @Test("A planted conflict in the hourly model: named, irreducible, within 5 cold solves",
+        .enabled(if: ProcessInfo.processInfo.environment["CORRIDOR_HEAVY_TESTS"] == "1"))
+  func hourly() throws {
+    let model = try ExplainTests.load("12-hourly-nakhchivan-energy.toml")
+    let t0 = MonotonicClock.now()
+    let cold = try Planner().plan(model)
+    let coldSeconds = MonotonicClock.now() - t0
+    #expect(cold.status == .infeasible)
+    let t1 = MonotonicClock.now()
+    let e = try Explainer.explain(model: model)
+    let explainSeconds = MonotonicClock.now() - t1
+    print("hourly explain: \(String(format: "%.1f", explainSeconds)) s against a cold solve of \(String(format: "%.1f", coldSeconds)) s (\(String(format: "%.2f", explainSeconds / coldSeconds))×); \(e.run.solves) solves, \(e.run.iterations) iterations; conflict \(e.conflict.map(\.title)); \(e.relaxation?.map(\.sentence) ?? [])")
+    #expect(e.status == .infeasible && e.irreducible)
+    #expect(e.conflict.contains { $0.title == "constraint nakhchivan-energy: bound" })
+    for m in e.conflict {
+      #expect(try Planner().plan(try ExplainTests.drop(m, from: model)).status == .optimal, "dropping \(m.title)")
+    }
+    withKnownIssue("speed target not yet measured as met", isIntermittent: true) {
+      #expect(explainSeconds <= 5 * coldSeconds)
+    }
+  }
+}
