@@ -1,12 +1,12 @@
 // "Did you mean …?" suggestions for misspelt keys, names and units.
 
-enum DidYouMean {
+public enum DidYouMean {
   /// The candidate closest to `word`, if it is close enough to be a plausible typo.
   ///
   /// Closeness is the Levenshtein distance ignoring case; a candidate is accepted when the
   /// distance is at most a third of the word's length (at least 1, at most 3), or when the
   /// words differ only in case.
-  static func suggestion<S: Sequence<String>>(for word: String, among candidates: S) -> String? {
+  public static func suggestion<S: Sequence<String>>(for word: String, among candidates: S) -> String? {
     let lowered = Array(word.lowercased().unicodeScalars)
     guard !lowered.isEmpty else { return nil }
     let limit = min(3, max(1, lowered.count / 3))
@@ -28,7 +28,7 @@ enum DidYouMean {
   }
 
   /// `; did you mean 'x'?` or an empty string, ready to end a message.
-  static func hint<S: Sequence<String>>(for word: String, among candidates: S) -> String {
+  public static func hint<S: Sequence<String>>(for word: String, among candidates: S) -> String {
     guard let s = suggestion(for: word, among: candidates) else { return "" }
     return "; did you mean '\(s)'?"
   }
