@@ -108,7 +108,9 @@ public struct LPExplainDocument: Codable, Sendable, Equatable {
       let proof = analysis.irreducible
         ? "irreducible (dropping any one of them makes the rest feasible)"
         : "not proven irreducible (the time limit stopped the search; the set may hold more than it needs)"
-      (status, cause, message) = ("infeasible", "conflict", "infeasible: \(n) \(n == 1 ? "side conflicts" : "rows and bounds conflict"), \(proof)")
+      let what = n == 1 ? "1 row side or bound cannot hold" : "\(n) row sides and bounds cannot hold together"
+      let hard = fixed.isEmpty ? "" : " with the fixed ones"
+      (status, cause, message) = ("infeasible", "conflict", "infeasible: \(what)\(hard); \(proof)")
     }
   }
 

@@ -160,6 +160,45 @@ import Testing
     #expect(none.status == 66 && !fileExists(report) && !fileExists(dir + "/iis.lp"), "no partial output: \(none)")
   }
 
+  /// The fenced blocks of docs/explain.md, in order.
+  static func docBlocks() throws -> [String] {
+    let text = try String(contentsOfFile: packageRoot + "/docs/explain.md", encoding: .utf8)
+    let parts = text.components(separatedBy: "```")
+    // Odd pieces are inside fences; drop the info string (first line) of each.
+    return stride(from: 1, to: parts.count, by: 2).map { k in
+      let piece = parts[k]
+      return piece.firstIndex(of: "\n").map { String(piece[piece.index(after: $0)...]) } ?? piece
+    }
+  }
+
+  /// The worked example of docs/explain.md says what the program prints, and the
+  /// figures derived by hand there hold: the Black Sea cable is 50 MW short of the
+  /// firm 1,150 MW, the Caspian cable delivers 0.97 × 1,000 = 970 MW, so the firm
+  /// contracts must drop by 180 MW (or the cables rise by 180 / 0.97 and 50 MW).
+  @Test func docsWorkedExampleHolds() throws {
+    let blocks = try Self.docBlocks()
+    let model = try #require(blocks.first { $0.hasPrefix("\\* Firm deliveries") })
+    let printed = try #require(blocks.first { $0.hasPrefix("$ corridor explain romania.lp --fixed balance") })
+    let iisText = try #require(blocks.first { $0.hasPrefix("Minimize\n obj: 0 ro") })
+    let dir = try scratchFolder("explain-docs")
+    _ = try writeFile(dir, "romania.lp", model)
+    let r = try corridor(["explain", "romania.lp", "--fixed", "balance", "--write", "iis.lp"], in: dir)
+    #expect(r.status == 10, "\(r)")
+    for line in printed.split(separator: "\n").dropFirst() where !line.hasPrefix("run:") {
+      #expect(r.stdout.contains(line), "docs/explain.md shows '\(line)', the program does not print it:\n\(r.stdout)")
+    }
+    let written = (try? String(contentsOfFile: dir + "/iis.lp", encoding: .utf8)) ?? ""
+    #expect(written.hasSuffix(iisText), "docs/explain.md shows another IIS file than the program writes:\n\(written)")
+    let json = try #require(jsonObject(try corridor(["explain", "romania.lp", "--fixed", "balance", "--format", "json"], in: dir).stdout))
+    #expect(Self.conflictKeys(json) == ["row:blacksea:upper", "row:firm:lower"])
+    let moves = (json["relaxation"] as? [[String: Any]]) ?? []
+    #expect(moves.count == 1 && moves.first?["name"] as? String == "firm" && number(moves.first?["to"]).map { abs($0 - 970) < 1e-6 } == true, "\(moves)")
+    // Contracts fixed too: the cables move, Caspian by 180 / 0.97, Black Sea by 50.
+    let cables = try #require(jsonObject(try corridor(["explain", "romania.lp", "--fixed", "balance", "firm", "--format", "json"], in: dir).stdout))
+    let by = Dictionary(uniqueKeysWithValues: ((cables["relaxation"] as? [[String: Any]]) ?? []).map { ($0["name"] as? String ?? "", number($0["by"]) ?? .nan) })
+    #expect(by.count == 2 && abs((by["caspian"] ?? 0) - 180 / 0.97) < 1e-6 && abs((by["blacksea"] ?? 0) - 50) < 1e-6, "\(by)")
+  }
+
   /// A chain x1 ≥ 1, x_k − x_{k−1} ≥ 1, x_n ≤ 0 of 3,000 rows (the only IIS is
   /// every row; each filter needs thousands of solves): a 0.5 s limit is exit 13
   /// with the best set so far, well within 2 s of starting.
