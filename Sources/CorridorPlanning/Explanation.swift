@@ -82,7 +82,8 @@ public struct Explanation: Sendable {
       let u = member.unit.isEmpty ? "" : " \(member.unit)"
       let from = member.perSlice ? "its per-slice values" : "\(Explanation.format(member.value))\(u)"
       let target = member.perSlice ? "" : " to \(Explanation.format(to))\(u)"
-      return "\(member.title) must \(verb) from \(from)\(target) (by \(Explanation.format(amount))\(u))"
+      let by = member.unit == "%" ? " percentage points" : u
+      return "\(member.title) must \(verb) from \(from)\(target) (by \(Explanation.format(amount))\(by))"
     }
   }
 

@@ -36,6 +36,11 @@ final class ElasticProgram {
   /// Slack column of each group's upper sides, or nil.
   let upperSlack: [Int?]
   private(set) var mode: [Mode]
+  /// The source's size, and the columns whose bounds moved to elastic rows (rows
+  /// `sourceRows...`, in this order) with which of their sides moved.
+  let sourceColumns: Int
+  let sourceRows: Int
+  let elasticRows: [(column: Int, lower: Bool, upper: Bool)]
 
   /// Builds the elastic LP of `source` with every group enforced (the source's
   /// own feasibility problem). `groups` must have been validated.
@@ -86,7 +91,9 @@ final class ElasticProgram {
       if let (s, b) = rowUp[i] { columns.append(Int32(s)); coefficients.append(-b) }
       starts.append(columns.count)
     }
+    var elasticRows: [(column: Int, lower: Bool, upper: Bool)] = []
     for j in 0..<n where colLo[j] != nil || colUp[j] != nil {
+      elasticRows.append((j, colLo[j] != nil, colUp[j] != nil))
       columns.append(Int32(j)); coefficients.append(1)
       if let (s, a) = colLo[j] { columns.append(Int32(s)); coefficients.append(a) }
       if let (s, b) = colUp[j] { columns.append(Int32(s)); coefficients.append(-b) }
@@ -103,6 +110,39 @@ final class ElasticProgram {
     self.lowerSlack = lowerSlack
     self.upperSlack = upperSlack
     self.mode = [Mode](repeating: .enforced, count: groups.count)
+    self.sourceColumns = n
+    self.sourceRows = m
+    self.elasticRows = elasticRows
+  }
+
+  /// Starts the next solve from `basis`, a basis of the source model (e.g. of its
+  /// last, infeasible, solve), carried over to the elastic LP.
+  ///
+  /// Slacks start non-basic at 0. A column whose bound moved to an elastic row
+  /// `x + a·sL − b·sU` and sat at that bound becomes basic while the row takes the
+  /// bound (non-basic): the same point, and the basis stays nonsingular (each
+  /// elastic row adds one basic variable, with a 1 on the diagonal).
+  /// - Throws: ``LPError/invalidArgument(_:)`` for a basis of another size.
+  func start(from basis: Basis) throws(LPError) {
+    guard basis.variables.count == sourceColumns, basis.constraints.count == sourceRows else {
+      throw .invalidArgument("infeasibility analysis: the starting basis has \(basis.variables.count) variable and \(basis.constraints.count) constraint statuses; the model has \(sourceColumns) and \(sourceRows)")
+    }
+    var columns = basis.variables
+    columns.append(contentsOf: repeatElement(.atLower, count: lp.variableCount - sourceColumns))
+    var rows = basis.constraints
+    for e in elasticRows {
+      var row = BasisStatus.basic
+      switch columns[e.column] {
+      case .atLower where e.lower: (columns[e.column], row) = (.basic, .atLower)
+      case .atUpper where e.upper: (columns[e.column], row) = (.basic, .atUpper)
+      case .fixed:
+        // Keep the column at a side it still has; with both sides moved, the row is fixed.
+        if !e.upper { columns[e.column] = .atUpper } else if !e.lower { columns[e.column] = .atLower } else { (columns[e.column], row) = (.basic, .fixed) }
+      default: break
+      }
+      rows.append(row)
+    }
+    try lp.setStartingBasis(Basis(variables: columns, constraints: rows))
   }
 
   /// Puts group `g` in `mode`, touching only the slack bounds and costs that change.

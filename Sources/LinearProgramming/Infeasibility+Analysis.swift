@@ -69,6 +69,10 @@ final class InfeasibilityEngine {
     self.options = options
     movable = groups.indices.filter { !groups[$0].fixed && !groups[$0].members.isEmpty }
     elastic = try ElasticProgram(source: source, groups: groups)
+    let current = source.solution.flatMap { $0.isCurrent(for: source) ? $0.basis : nil }
+    if let basis = options.startingBasis ?? (options.useModelBasis ? current : nil) {
+      try elastic.start(from: basis)
+    }
   }
 
   enum Verdict {

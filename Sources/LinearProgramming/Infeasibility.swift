@@ -79,11 +79,22 @@ public struct InfeasibilityOptions: Sendable {
   public var solver = SolverOptions()
   /// Whether to report the least relaxation.
   public var relaxation = true
+  /// A basis of the analysed model to start the first solve from (one status
+  /// per variable and constraint of the model, e.g. a block crash). Nil: the
+  /// basis of the model's current ``LinearProgram/solution`` when it has one
+  /// (an infeasible solve leaves one, and the analysis then starts where that
+  /// solve stopped), else GLPK's crash basis.
+  public var startingBasis: Basis? = nil
+  /// Whether a nil ``startingBasis`` may take the model's current solution's basis.
+  public var useModelBasis = true
 
-  public init(timeLimit: Double? = nil, solver: SolverOptions = SolverOptions(), relaxation: Bool = true) {
+  public init(timeLimit: Double? = nil, solver: SolverOptions = SolverOptions(), relaxation: Bool = true,
+              startingBasis: Basis? = nil, useModelBasis: Bool = true) {
     self.timeLimit = timeLimit
     self.solver = solver
     self.relaxation = relaxation
+    self.startingBasis = startingBasis
+    self.useModelBasis = useModelBasis
   }
 }
 

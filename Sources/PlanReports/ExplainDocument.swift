@@ -161,7 +161,7 @@ struct ExplainText {
                    : "these \(Number.counted(doc.conflict.count, "entry", plural: "entries")) cannot hold together"
                      + (doc.irreducible ? " (irreducible)" : " (not proven irreducible: \(doc.timedOut ? "time limit" : "stopped early"))")))
     if let moves = doc.relaxation { for m in moves { rows.append(("least change", m.sentence)) } }
-    rows.append(("more", "corridor explain \(doc.model)\(doc.scenarios.isEmpty ? "" : " (with the same scenario)") --fixed NAME … --weight KIND=W"))
+    rows.append(("more", "corridor explain \(doc.model) (with the same --scenario) to hold entries fixed (--fixed NAME) or weigh kinds (--weight KIND=W)"))
     var parts = [TextTable.summary("Why it is infeasible", rows, markdown: markdown)]
     if !doc.conflict.isEmpty { parts.append(conflictTable()) }
     return parts.joined(separator: "\n")
@@ -199,12 +199,14 @@ struct ExplainText {
   }
 
   func conflictTable() -> String {
-    var t = TextTable("The entries that cannot hold together", headers: ["entry", "quantity", "as given", "where", "note"])
+    var t = TextTable("The entries that cannot hold together", headers: ["entry", "quantity", "as given", "where"])
     for m in doc.conflict {
       let value = (FigureTable.number(m.value, digits: nil) ?? "–") + " " + FigureTable.displayUnit(m.value.unit) + (m.perSlice ? " (max of its slices)" : "")
-      t.add(["\(m.entry) \(m.name)", m.quantity, value, m.locations.joined(separator: ", "), m.note ?? ""])
+      t.add(["\(m.entry) \(m.name)", m.quantity, value, m.locations.joined(separator: ", ")])
     }
-    return markdown ? t.markdown() : t.text()
+    let notes = doc.conflict.compactMap { m in m.note.map { "\(m.entry) \(m.name): \($0)" } }
+    let list = notes.map { "- " + $0 }.joined(separator: "\n")
+    return (markdown ? t.markdown() : t.text()) + (notes.isEmpty ? "" : (markdown ? "\n" : "") + list + "\n")
   }
 
   func relaxationTable(_ moves: [ExplainDocument.MoveReport]) -> String {

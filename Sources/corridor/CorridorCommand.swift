@@ -22,11 +22,12 @@ struct CorridorCommand: ParsableCommand {
           --output cpc.json
         corridor check models/oil-2030.toml
         corridor export models/fiber-2030.toml --lp fiber.lp
+        corridor explain infeasible.lp --write iis.lp
 
       \(ExitStatus.help)
       """,
     version: "0.1.0",
-    subcommands: [Solve.self, Check.self, Export.self, Diff.self, Contingency.self, Value.self],
+    subcommands: [Solve.self, Check.self, Export.self, Diff.self, Contingency.self, Value.self, Explain.self],
     defaultSubcommand: nil
   )
 

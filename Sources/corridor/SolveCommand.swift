@@ -28,25 +28,16 @@ extension CorridorCommand {
     @Option(help: "A scenario file to apply on top of a .toml model.")
     var scenario: String?
 
-    @Option(name: .customLong("data"), help: ArgumentHelp("A MathProg data file for a .mod model (repeatable).", valueName: "file.dat"))
-    var dataFiles: [String] = []
-
     @OptionGroup var report: ReportFlags
     var format: ReportFormat { report.format }
     var output: String? { report.output }
 
-    @Flag(help: "Maximize an .mps file that has no OBJSENSE section (MPS files without one minimize).")
-    var max = false
-
-    @Option(name: .customLong("mps-format"), help: "MPS dialect of an .mps file: free, fixed, or auto (free, then fixed; the default).")
-    var mpsFormat: MPSDialect?
+    @OptionGroup var lpFile: LPFileFlags
 
     @Flag(name: .customLong("no-explain"), help: "When a corridor model is infeasible, do not explain why (by default the report ends with the entries that cannot hold together; see corridor explain).")
     var noExplain = false
 
     @OptionGroup var solver: SolverFlags
-
-    enum MPSDialect: String, ExpressibleByArgument, CaseIterable { case free, fixed, auto }
 
     var kind: InputKind { InputKind(path: file) }
 
@@ -56,11 +47,7 @@ extension CorridorCommand {
       guard kind != .unknown else { return }
       if scenario != nil && kind != .toml { throw ValidationError("--scenario applies to .toml corridor models only, not to '\(file)'") }
       if noExplain && kind != .toml { throw ValidationError("--no-explain applies to .toml corridor models only; explain an LP file with 'corridor explain \(file)'") }
-      if !dataFiles.isEmpty && kind != .mathProg { throw ValidationError("--data applies to .mod MathProg models only, not to '\(file)'") }
-      if max && kind != .mps {
-        throw ValidationError("--max applies to .mps files only; corridor models, LP and MathProg files state their own objective sense")
-      }
-      if mpsFormat != nil && kind != .mps { throw ValidationError("--mps-format applies to .mps files only, not to '\(file)'") }
+      try lpFile.check(kind: kind, file: file)
     }
 
     func run() throws {
@@ -107,24 +94,10 @@ extension CorridorCommand {
     }
 
     private func solveLPFile() throws -> ExitStatus {
-      let inputs: [(path: String, role: String)] = [(file, "the model")] + dataFiles.map { ($0, "a data file") }
+      let inputs: [(path: String, role: String)] = [(file, "the model")] + lpFile.inputs
       try Output.refuseInput(output, option: "--output", inputs: inputs)
       var postsolve: String? = nil
-      let program: LinearProgram
-      var gmpl: MathProgModel? = nil
-      switch kind {
-      case .mps:
-        program = try readMPS()
-      case .cplexLP:
-        program = try LinearProgram.read(file, format: .cplexLP)
-      case .mathProg:
-        for d in dataFiles { try InputKind.checkExists(d) }
-        let m = try MathProgModel(model: file, data: dataFiles)
-        gmpl = m
-        program = m.program
-      default:
-        throw CLIFailure(status: .usage, message: "unsupported input '\(file)'")
-      }
+      let (program, gmpl) = try lpFile.read(file, kind: kind)
       let solution = try program.solve(solver.options)
       if let gmpl, solution.primalStatus == .feasible {
         postsolve = try gmpl.postsolve()
@@ -139,26 +112,6 @@ extension CorridorCommand {
       let (judged, warning) = ExitStatus.judge(status, termination: termination, certificate: certificate)
       if let warning { Output.warning(warning) }
       return judged
-    }
-
-    private func readMPS() throws -> LinearProgram {
-      let sense: ObjectiveSense? = max ? .maximize : nil
-      let dialect: MPSDialect = mpsFormat ?? .auto
-      if dialect == .free { return try LinearProgram.read(file, format: .freeMPS, sense: sense) }
-      if dialect == .fixed { return try LinearProgram.read(file, format: .fixedMPS, sense: sense) }
-      let free: LPError
-      do {
-        return try LinearProgram.read(file, format: .freeMPS, sense: sense)
-      } catch {
-        guard case .readFailed = error else { throw error }
-        free = error
-      }
-      do {
-        return try LinearProgram.read(file, format: .fixedMPS, sense: sense)
-      } catch {
-        guard case .readFailed(let path, let fixedMessage) = error, case .readFailed(_, let freeMessage) = free else { throw error }
-        throw LPError.readFailed(path: path, message: "not valid free MPS (\(freeMessage)) nor fixed MPS (\(fixedMessage))")
-      }
     }
   }
 }

@@ -35,6 +35,12 @@ struct SolverFlags: ParsableArguments {
 
   /// The time limit in seconds, or nil; a usage error for anything but a positive finite number.
   func seconds() throws(ValidationError) -> Double? {
+    try Self.seconds(timeLimit)
+  }
+
+  /// A `--time-limit` value in seconds (nil for none); a usage error for anything but a
+  /// positive finite number. Shared with `explain`, whose limit covers the whole analysis.
+  static func seconds(_ timeLimit: String?) throws(ValidationError) -> Double? {
     guard let text = timeLimit else { return nil }
     guard let t = Double(text), t.isFinite, t > 0 else {
       throw ValidationError("--time-limit must be a positive number of seconds (such as 60 or 0.5), not '\(text)'")

@@ -461,6 +461,44 @@ import Testing
     #expect(Self.near(a.relaxationCost, 12), "the chain needs x_{n-1} ≥ n but is capped at 0: 12 units")
   }
 
+  // MARK: - Starting basis
+
+  /// A transportation LP whose demands (×1.5) exceed the supplies (1.2 × the
+  /// original demand, rounded up): the shortage is Σ demand − Σ supply. Summing
+  /// the supply rows and the demand rows shows that no column bound can help,
+  /// so the least relaxation (every side at weight 1) costs exactly the shortage.
+  static func shortage(seed: UInt64) throws -> (lp: LinearProgram, shortage: Double) {
+    let t = try Transportation(sources: 12, sinks: 20, seed: seed)
+    var demand = 0.0, supply = 0.0
+    for i in t.demandRows {
+      let c = try t.lp.constraint(at: i)
+      let lo = try t.lp.bounds(of: c).lower * 1.5
+      try t.lp.setBounds(c, lower: lo, upper: .infinity)
+      demand += lo
+    }
+    for i in t.supplyRows { supply += try t.lp.bounds(of: t.lp.constraint(at: i)).upper }
+    return (t.lp, demand - supply)
+  }
+
+  @Test func startsFromTheBasisOfTheInfeasibleSolve() throws {
+    let (lp, shortage) = try Self.shortage(seed: 11)
+    #expect(shortage > 1)
+    let groups = lp.sideGroups()
+    let cold = try lp.analyzeInfeasibility(groups: groups)
+    #expect(try lp.solve().termination == .infeasible)
+    let warm = try lp.analyzeInfeasibility(groups: groups)  // from the solve's basis
+    let explicit = try lp.analyzeInfeasibility(groups: groups, options: .init(startingBasis: lp.solution?.basis))
+    for a in [cold, warm, explicit] {
+      #expect(a.irreducible && Self.near(a.relaxationCost, shortage, 1e-6), "\(a.relaxationCost ?? .nan) vs \(shortage)")
+    }
+    try Self.checkIrreducible({ try Self.shortage(seed: 11).lp }, groups, warm.conflict)
+    #expect(warm.iterations < cold.iterations, "warm \(warm.iterations) vs cold \(cold.iterations) iterations")
+    // A basis of another size is refused before any solve.
+    #expect(throws: LPError.self) {
+      try lp.analyzeInfeasibility(groups: groups, options: .init(startingBasis: Basis(variables: [.basic], constraints: [])))
+    }
+  }
+
   // MARK: - Random models with a planted conflict
 
   /// A random LP that holds at a known point (rows with slack around it), plus
