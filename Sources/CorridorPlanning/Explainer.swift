@@ -59,6 +59,13 @@ public enum Explainer {
     }
     let start = MonotonicClock.now()
     var engine = InfeasibilityOptions(timeLimit: options.timeLimit, solver: options.solver)
+    // Long horizons start as the planner does, from a basis assembled from time blocks
+    // (each block's LP solved on its own): the elastic LP then needs only the pivots
+    // that the coupling rows, the planted conflict's usual home, ask for.
+    let planner = Planner(options: options.solver)
+    if options.solver.algorithm == .auto, f.sliceCount >= planner.blockCrashMinimumSlices {
+      engine.startingBasis = try f.program.blockCrashBasis(f.timeStructure, blocks: max(24, f.sliceCount / 168), timeLimit: options.timeLimit)
+    }
     // Fixed entries may be blamed, never moved: the conflict is sought with every entry
     // free to drop, the least relaxation (a second analysis, only when some are fixed)
     // with the fixed ones held.
