@@ -120,6 +120,20 @@ enum ExplainCorpus {
       ENDATA
 
       """, planted: [], exact: ["row:SUP:upper", "row:DEM:lower", "row:BAL:lower"]),
+    // An MPS row without entries whose right-hand side excludes 0: E1 (0 ≥ 5) alone.
+    CorpusFile(name: "empty-row.mps", text: """
+      NAME EMPTYROW
+      ROWS
+       N COST
+       G E1
+       L C2
+      COLUMNS
+       X COST 1 C2 1
+      RHS
+       RHS E1 5 C2 10
+      ENDATA
+
+      """, planted: [], exact: ["row:E1:lower"]),
     // MathProg: x + y ≥ 5 with x, y in [0, 2].
     CorpusFile(name: "tiny.mod", text: """
       var x >= 0, <= 2;
