@@ -492,6 +492,7 @@ import Testing
       #expect(a.irreducible && Self.near(a.relaxationCost, shortage, 1e-6), "\(a.relaxationCost ?? .nan) vs \(shortage)")
     }
     try Self.checkIrreducible({ try Self.shortage(seed: 11).lp }, groups, warm.conflict)
+    #expect(warm.solves == cold.solves - 1, "the infeasible solve's verdict spares one solve: \(warm.solves) vs \(cold.solves)")
     #expect(warm.iterations < cold.iterations, "warm \(warm.iterations) vs cold \(cold.iterations) iterations")
     // A basis of another size is refused before any solve.
     #expect(throws: LPError.self) {
