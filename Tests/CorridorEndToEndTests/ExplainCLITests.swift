@@ -160,6 +160,22 @@ import Testing
     #expect(none.status == 66 && !fileExists(report) && !fileExists(dir + "/iis.lp"), "no partial output: \(none)")
   }
 
+  /// A MIP is explained through its LP relaxation: 2x = 3 with x integer has the
+  /// relaxed point x = 1.5, so the cause is integrality (exit 10, no conflict, no
+  /// file); 2x = 4 has x = 2 and is feasible (exit 0).
+  @Test func mipInfeasibleOnlyThroughIntegrality() throws {
+    let dir = try scratchFolder("explain-mip")
+    let half = try writeFile(dir, "half.mod", "var x integer, >= 0, <= 10;\nminimize obj: x;\ns.t. half: 2 * x = 3;\nend;\n")
+    let r = try corridor("explain", half, "--format", "json", "--write", dir + "/iis.lp")
+    #expect(r.status == 10, "\(r)")
+    let json = try #require(jsonObject(r.stdout))
+    #expect(json["cause"] as? String == "integrality" && json["status"] as? String == "infeasible")
+    #expect(Self.conflictKeys(json).isEmpty && !fileExists(dir + "/iis.lp"))
+    let two = try writeFile(dir, "two.mod", "var x integer, >= 0, <= 10;\nminimize obj: x;\ns.t. two: 2 * x = 4;\nend;\n")
+    let ok = try corridor("explain", two)
+    #expect(ok.status == 0 && ok.stdout.contains("feasible: nothing to explain"), "\(ok)")
+  }
+
   /// The fenced blocks of docs/explain.md, in order.
   static func docBlocks() throws -> [String] {
     let text = try String(contentsOfFile: packageRoot + "/docs/explain.md", encoding: .utf8)
