@@ -187,6 +187,8 @@ final class InfeasibilityEngine {
     var o = options.solver
     o.iterationLimit = nil
     o.mipDuals = false
+    // The analysis lives on warm re-solves, which only the simplex has.
+    if o.algorithm == .interior { o.algorithm = .auto }
     if let deadline {
       let left = deadline - MonotonicClock.now()
       guard left > 0 else { return .stopped }

@@ -75,7 +75,9 @@ public struct InfeasibilityOptions: Sendable {
   /// best conflict found so far with ``InfeasibilityAnalysis/timedOut`` set.
   public var timeLimit: Double? = nil
   /// Options for the solves (algorithm, scaling). Their own time limit is
-  /// replaced by what is left of ``timeLimit``.
+  /// replaced by what is left of ``timeLimit``, their iteration limit is not
+  /// used, and the interior point is replaced by the simplex (every solve after
+  /// the first starts from the previous basis, which the interior point cannot).
   public var solver = SolverOptions()
   /// Whether to report the least relaxation.
   public var relaxation = true

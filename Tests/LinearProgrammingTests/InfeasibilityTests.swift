@@ -337,6 +337,16 @@ import Testing
     #expect(Self.near(after.objectiveValue, 4) && Self.near(before.objectiveValue, 4))
   }
 
+  /// Whatever algorithm the caller asks for, the same conflict and relaxation.
+  @Test(arguments: SolverOptions.Algorithm.allCases)
+  func everyAlgorithmGivesTheSameAnswer(_ algorithm: SolverOptions.Algorithm) throws {
+    let lp = try Self.equalityModel()
+    let groups = lp.sideGroups()
+    let a = try lp.analyzeInfeasibility(groups: groups, options: .init(solver: SolverOptions(algorithm: algorithm)))
+    let expected = [Side.rowLower(0), .rowLower(1), .rowUpper(2)].compactMap { Self.group($0, in: groups) }.sorted()
+    #expect(a.conflict == expected && a.irreducible && Self.near(a.relaxationCost, 1), "\(algorithm): \(a.conflict) \(a.relaxationCost ?? .nan)")
+  }
+
   @Test func infeasibleModelIsNotChanged() throws {
     let lp = try Self.rowModel()
     let version = lp.version
