@@ -71,9 +71,11 @@ final class InfeasibilityEngine {
     self.options = options
     movable = groups.indices.filter { !groups[$0].fixed && !groups[$0].members.isEmpty }
     elastic = try ElasticProgram(source: source, groups: groups)
-    let current = source.solution.flatMap { $0.isCurrent(for: source) ? $0.basis : nil }
-    if let basis = options.startingBasis ?? (options.useModelBasis ? current : nil) {
+    if let basis = options.startingBasis {
       try elastic.start(from: basis)
+    } else if options.useModelBasis, let solution = source.solution, solution.isCurrent(for: source), let basis = solution.basis {
+      // Only a head start: a basis GLPK would not take means a crash basis instead.
+      try? elastic.start(from: basis)
     }
   }
 
