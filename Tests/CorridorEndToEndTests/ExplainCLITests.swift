@@ -158,6 +158,10 @@ import Testing
     let report = dir + "/report.txt"
     let none = try corridor("explain", dir + "/absent.lp", "--output", report, "--write", dir + "/iis.lp")
     #expect(none.status == 66 && !fileExists(report) && !fileExists(dir + "/iis.lp"), "no partial output: \(none)")
+    // An IIS file that cannot be written: exit 73 before any analysis, and no report.
+    let good = try writeFile(dir, "bad.lp", Self.infeasibleLP)
+    let unwritable = try corridor("explain", good, "--write", dir + "/no-such-folder/iis.lp")
+    #expect(unwritable.status == 73 && unwritable.stdout.isEmpty && unwritable.stderr.contains("no-such-folder"), "\(unwritable)")
   }
 
   /// A MIP is explained through its LP relaxation: 2x = 3 with x integer has the
