@@ -22,7 +22,9 @@ extension LinearProgram {
   /// 4. **least relaxation** (when step 2 did not already give it): minimise
   ///    Σ weight × slack with every non-fixed group elastic.
   /// "Infeasible" is GLPK's verdict (the simplex ends with no primal feasible
-  /// solution), the test `glpsol` applies. A solve that ends on numerical
+  /// solution), the test `glpsol` applies; when the model's current solution
+  /// (an LP's) already says infeasible, that verdict is taken as it is, and the
+  /// analysis starts from its basis. A solve that ends on numerical
   /// trouble is repeated once with a cold primal simplex.
   ///
   /// A MIP is analysed through its LP relaxation: if that is feasible, the
@@ -69,9 +71,11 @@ final class InfeasibilityEngine {
     self.options = options
     movable = groups.indices.filter { !groups[$0].fixed && !groups[$0].members.isEmpty }
     elastic = try ElasticProgram(source: source, groups: groups)
-    let current = source.solution.flatMap { $0.isCurrent(for: source) ? $0.basis : nil }
-    if let basis = options.startingBasis ?? (options.useModelBasis ? current : nil) {
+    if let basis = options.startingBasis {
       try elastic.start(from: basis)
+    } else if options.useModelBasis, let solution = source.solution, solution.isCurrent(for: source), let basis = solution.basis {
+      // Only a head start: a basis GLPK would not take means a crash basis instead.
+      try? elastic.start(from: basis)
     }
   }
 
@@ -101,11 +105,16 @@ final class InfeasibilityEngine {
 
     // 2. Elastic filter (after a solve of the model as it is).
     if candidates == nil {
-      for g in movable { try elastic.set(g, .enforced) }
-      switch try solve() {
-      case .feasible: return finish(outcome: source.isMixedInteger ? .relaxationFeasible : .feasible)
-      case .stopped: return finish(outcome: .undecided)
-      case .infeasible: break
+      // The model's own current solve already said "infeasible" (an LP: a MIP's verdict
+      // is not its relaxation's): no need to ask again.
+      let known = !source.isMixedInteger && (source.solution.map { $0.isCurrent(for: source) && $0.termination == .infeasible } ?? false)
+      if !known {
+        for g in movable { try elastic.set(g, .enforced) }
+        switch try solve() {
+        case .feasible: return finish(outcome: source.isMixedInteger ? .relaxationFeasible : .feasible)
+        case .stopped: return finish(outcome: .undecided)
+        case .infeasible: break
+        }
       }
       if movable.isEmpty { return finish(hardInfeasible: true) }
       result.method.append("elastic filter")
@@ -180,6 +189,8 @@ final class InfeasibilityEngine {
     var o = options.solver
     o.iterationLimit = nil
     o.mipDuals = false
+    // The analysis lives on warm re-solves, which only the simplex has.
+    if o.algorithm == .interior { o.algorithm = .auto }
     if let deadline {
       let left = deadline - MonotonicClock.now()
       guard left > 0 else { return .stopped }

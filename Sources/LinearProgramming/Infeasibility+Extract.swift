@@ -6,7 +6,8 @@ extension LinearProgram {
   /// columns with a bound in the list, every other bound free, objective 0.
   ///
   /// Names, coefficients and side values are the receiver's; row and column
-  /// order follows it. Written as a CPLEX LP file, the conflict of an
+  /// order follows it. A model whose kept rows have no terms gets one free,
+  /// unnamed column (a CPLEX LP file needs one). Written as a CPLEX LP file, the conflict of an
   /// ``analyzeInfeasibility(groups:options:)`` over ``sideGroups()`` is
   /// infeasible on its own in `glpsol`, and feasible once any one of its rows
   /// or bounds is removed (when the conflict is irreducible).
@@ -34,6 +35,9 @@ extension LinearProgram {
     for j in columns {
       try sub.addVariable(name: colName[j], lower: colLo[j] ?? -.infinity, upper: colUp[j] ?? .infinity)
     }
+    // A conflict of empty rows (`0 >= 5`, possible in MPS) has no columns, and a CPLEX LP
+    // file cannot hold a model without any: give it one free, unnamed column.
+    if columns.isEmpty { try sub.addVariable(lower: -.infinity) }
     var starts = [0], index = [Int32](), value = [Double]()
     for i in rows {
       for k in rowStart[i]..<rowStart[i + 1] {

@@ -75,7 +75,9 @@ public struct InfeasibilityOptions: Sendable {
   /// best conflict found so far with ``InfeasibilityAnalysis/timedOut`` set.
   public var timeLimit: Double? = nil
   /// Options for the solves (algorithm, scaling). Their own time limit is
-  /// replaced by what is left of ``timeLimit``.
+  /// replaced by what is left of ``timeLimit``, their iteration limit is not
+  /// used, and the interior point is replaced by the simplex (every solve after
+  /// the first starts from the previous basis, which the interior point cannot).
   public var solver = SolverOptions()
   /// Whether to report the least relaxation.
   public var relaxation = true
@@ -100,8 +102,10 @@ public struct InfeasibilityOptions: Sendable {
 
 /// How far one group moves in the least relaxation, in the group's own unit
 /// (the `t` of ``RelaxableGroup``): its lower sides down by `scale × lower`,
-/// its upper sides up by `scale × upper`. Both are ≥ 0; at most one of them
-/// is non-zero in a least relaxation (moving both costs more).
+/// its upper sides up by `scale × upper`. Both are ≥ 0. Both can be non-zero
+/// when the group's lower and upper sides belong to different rows or columns;
+/// in a group made of the two sides of one row or column, at most one moves
+/// (moving both costs more).
 public struct GroupRelaxation: Sendable, Equatable {
   /// Index into the groups passed to the analysis.
   public var group: Int

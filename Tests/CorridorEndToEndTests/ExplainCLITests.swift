@@ -158,6 +158,26 @@ import Testing
     let report = dir + "/report.txt"
     let none = try corridor("explain", dir + "/absent.lp", "--output", report, "--write", dir + "/iis.lp")
     #expect(none.status == 66 && !fileExists(report) && !fileExists(dir + "/iis.lp"), "no partial output: \(none)")
+    // An IIS file that cannot be written: exit 73 before any analysis, and no report.
+    let good = try writeFile(dir, "bad.lp", Self.infeasibleLP)
+    let unwritable = try corridor("explain", good, "--write", dir + "/no-such-folder/iis.lp")
+    #expect(unwritable.status == 73 && unwritable.stdout.isEmpty && unwritable.stderr.contains("no-such-folder"), "\(unwritable)")
+  }
+
+  /// A MIP is explained through its LP relaxation: 2x = 3 with x integer has the
+  /// relaxed point x = 1.5, so the cause is integrality (exit 10, no conflict, no
+  /// file); 2x = 4 has x = 2 and is feasible (exit 0).
+  @Test func mipInfeasibleOnlyThroughIntegrality() throws {
+    let dir = try scratchFolder("explain-mip")
+    let half = try writeFile(dir, "half.mod", "var x integer, >= 0, <= 10;\nminimize obj: x;\ns.t. half: 2 * x = 3;\nend;\n")
+    let r = try corridor("explain", half, "--format", "json", "--write", dir + "/iis.lp")
+    #expect(r.status == 10, "\(r)")
+    let json = try #require(jsonObject(r.stdout))
+    #expect(json["cause"] as? String == "integrality" && json["status"] as? String == "infeasible")
+    #expect(Self.conflictKeys(json).isEmpty && !fileExists(dir + "/iis.lp"))
+    let two = try writeFile(dir, "two.mod", "var x integer, >= 0, <= 10;\nminimize obj: x;\ns.t. two: 2 * x = 4;\nend;\n")
+    let ok = try corridor("explain", two)
+    #expect(ok.status == 0 && ok.stdout.contains("feasible: nothing to explain"), "\(ok)")
   }
 
   /// The fenced blocks of docs/explain.md, in order.

@@ -120,6 +120,20 @@ enum ExplainCorpus {
       ENDATA
 
       """, planted: [], exact: ["row:SUP:upper", "row:DEM:lower", "row:BAL:lower"]),
+    // An MPS row without entries whose right-hand side excludes 0: E1 (0 ≥ 5) alone.
+    CorpusFile(name: "empty-row.mps", text: """
+      NAME EMPTYROW
+      ROWS
+       N COST
+       G E1
+       L C2
+      COLUMNS
+       X COST 1 C2 1
+      RHS
+       RHS E1 5 C2 10
+      ENDATA
+
+      """, planted: [], exact: ["row:E1:lower"]),
     // MathProg: x + y ≥ 5 with x, y in [0, 2].
     CorpusFile(name: "tiny.mod", text: """
       var x >= 0, <= 2;
@@ -191,7 +205,8 @@ enum ExplainCorpus {
   /// max(1, 1 %)`): the cut row is in every conflict.
   static let glpkExampleNames = ["transp", "diet", "plan", "stigler", "cflsq", "food", "prod"]
 
-  /// The example as an LP file with the cut row `objcut`, or nil without glpsol.
+  /// The example as an LP file with the cut row `objcut`, or nil without glpsol or
+  /// the examples (anything else that goes wrong is an error, not a skip).
   static func exampleWithCut(_ name: String, in dir: String) throws -> CorpusFile? {
     guard let glpsol = glpsolPath else { return nil }
     let model = glpkExamples + "/\(name).mod"
@@ -200,15 +215,18 @@ enum ExplainCorpus {
     _ = try run(glpsol, ["--math", model, "--wlp", plain, "-o", output], in: dir)
     let text = try String(contentsOfFile: plain, encoding: .utf8)
     let report = try String(contentsOfFile: output, encoding: .utf8)
-    // "Objective:  cost = 153.675 (MINimum)"
-    guard let line = report.split(separator: "\n").first(where: { $0.hasPrefix("Objective:") }),
-          let eq = line.firstIndex(of: "="), let value = Double(line[line.index(after: eq)...].split(separator: " ").first ?? "")
-    else { return nil }
+    // "Objective:  cost = 153.675 (MINimum)", or "Objective:  0 (MINimum)" for an unnamed one.
+    guard let line = report.split(separator: "\n").first(where: { $0.hasPrefix("Objective:") }) else {
+      throw GlpsolIIS.ParseError.unexpected("\(name): no objective in glpsol's report")
+    }
+    let figure = line.split(separator: "=").last?.split(separator: " ").first { Double($0) != nil }
+    guard let figure, let value = Double(figure) else { throw GlpsolIIS.ParseError.unexpected("\(name): '\(line)'") }
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     guard let head = lines.firstIndex(where: { $0 == "Minimize" || $0 == "Maximize" }),
-          let subject = lines.firstIndex(of: "Subject To"), !text.contains("constant term") else { return nil }
+          let subject = lines.firstIndex(of: "Subject To"), !text.contains("constant term")
+    else { throw GlpsolIIS.ParseError.unexpected("\(name): not an LP file as GLPK writes one, or one with an objective constant") }
     var objective = Array(lines[(head + 1)..<subject]).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-    guard let colon = objective.first?.firstIndex(of: ":") else { return nil }
+    guard let colon = objective.first?.firstIndex(of: ":") else { throw GlpsolIIS.ParseError.unexpected("\(name): no objective row") }
     objective[0] = String(objective[0][objective[0].index(after: colon)...])
     let minimise = lines[head] == "Minimize"
     let step = max(1, abs(value) * 0.01)

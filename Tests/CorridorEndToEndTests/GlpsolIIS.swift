@@ -154,7 +154,9 @@ enum GlpsolIIS {
   static func feasible(_ path: String) throws -> Bool? {
     guard let glpsol = glpsolPath else { return nil }
     let r = try run(glpsol, ["--lp", path])
-    if r.stdout.contains("NO PRIMAL FEASIBLE SOLUTION") { return false }
+    // "PROBLEM HAS NO PRIMAL FEASIBLE SOLUTION" (simplex), "PROBLEM HAS NO FEASIBLE SOLUTION"
+    // (its preprocessor on an empty row), "LP HAS NO PRIMAL FEASIBLE SOLUTION" (presolver).
+    if r.stdout.contains("NO PRIMAL FEASIBLE SOLUTION") || r.stdout.contains("HAS NO FEASIBLE SOLUTION") { return false }
     if r.stdout.contains("OPTIMAL") && r.status == 0 { return true }
     return nil
   }

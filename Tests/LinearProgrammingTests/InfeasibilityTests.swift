@@ -337,6 +337,16 @@ import Testing
     #expect(Self.near(after.objectiveValue, 4) && Self.near(before.objectiveValue, 4))
   }
 
+  /// Whatever algorithm the caller asks for, the same conflict and relaxation.
+  @Test(arguments: SolverOptions.Algorithm.allCases)
+  func everyAlgorithmGivesTheSameAnswer(_ algorithm: SolverOptions.Algorithm) throws {
+    let lp = try Self.equalityModel()
+    let groups = lp.sideGroups()
+    let a = try lp.analyzeInfeasibility(groups: groups, options: .init(solver: SolverOptions(algorithm: algorithm)))
+    let expected = [Side.rowLower(0), .rowLower(1), .rowUpper(2)].compactMap { Self.group($0, in: groups) }.sorted()
+    #expect(a.conflict == expected && a.irreducible && Self.near(a.relaxationCost, 1), "\(algorithm): \(a.conflict) \(a.relaxationCost ?? .nan)")
+  }
+
   @Test func infeasibleModelIsNotChanged() throws {
     let lp = try Self.rowModel()
     let version = lp.version
@@ -492,6 +502,7 @@ import Testing
       #expect(a.irreducible && Self.near(a.relaxationCost, shortage, 1e-6), "\(a.relaxationCost ?? .nan) vs \(shortage)")
     }
     try Self.checkIrreducible({ try Self.shortage(seed: 11).lp }, groups, warm.conflict)
+    #expect(warm.solves == cold.solves - 1, "the infeasible solve's verdict spares one solve: \(warm.solves) vs \(cold.solves)")
     #expect(warm.iterations < cold.iterations, "warm \(warm.iterations) vs cold \(cold.iterations) iterations")
     // A basis of another size is refused before any solve.
     #expect(throws: LPError.self) {
