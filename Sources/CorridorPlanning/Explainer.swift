@@ -45,7 +45,21 @@ public struct ExplainOptions: Sendable {
 /// scale 1 there (the move restores that much usable capacity during the outage).
 public enum Explainer {
   public static func explain(model: CorridorModel, options: ExplainOptions = ExplainOptions()) throws -> Explanation {
+    // The time limit counts from here: building the LP and the block crash spend it too.
+    let start = MonotonicClock.now()
     let f = try Formulation(model: model, names: model.slices.count <= 168)
+    return try explain(formulation: f, options: options, since: start)
+  }
+
+  /// Explains the model of a formulation that may have been solved already (as `corridor
+  /// solve` does): the analysis then starts from the basis where that solve stopped and
+  /// reuses its infeasible verdict instead of solving the model once more.
+  public static func explain(formulation f: Formulation, options: ExplainOptions = ExplainOptions()) throws -> Explanation {
+    try explain(formulation: f, options: options, since: MonotonicClock.now())
+  }
+
+  static func explain(formulation f: Formulation, options: ExplainOptions, since start: Double) throws -> Explanation {
+    func remaining() -> Double? { options.timeLimit.map { max(0, $0 - (MonotonicClock.now() - start)) } }
     var (members, groups) = candidates(f)
     let fixedSet = try resolveFixed(options.fixed, among: members)
     var weights: [EntryKind: Double] = [:]
@@ -57,14 +71,23 @@ public enum Explainer {
       groups[i].weight = weights[members[i].kind] ?? 1
       groups[i].fixed = fixedSet.contains(i)
     }
-    let start = MonotonicClock.now()
-    var engine = InfeasibilityOptions(timeLimit: options.timeLimit, solver: options.solver)
-    // Long horizons start as the planner does, from a basis assembled from time blocks
-    // (each block's LP solved on its own): the elastic LP then needs only the pivots
-    // that the coupling rows, the planted conflict's usual home, ask for.
-    let planner = Planner(options: options.solver)
-    if options.solver.algorithm == .auto, f.sliceCount >= planner.blockCrashMinimumSlices {
-      engine.startingBasis = try f.program.blockCrashBasis(f.timeStructure, blocks: max(24, f.sliceCount / 168), timeLimit: options.timeLimit)
+    var engine = InfeasibilityOptions(timeLimit: remaining(), solver: options.solver)
+    // A formulation that was not solved yet is solved once by the planner's default path
+    // (on long horizons: a basis assembled from time blocks, then the primal simplex): its
+    // infeasible verdict is then the analysis's first answer, and its final basis, near a
+    // feasible point, the start of the elastic LP.
+    let solved = f.program.solution.map { $0.isCurrent(for: f.program) } ?? false
+    if !solved {
+      var first = options.solver
+      first.timeLimit = remaining()
+      let plan = try Planner(options: first).solve(f)
+      engine.timeLimit = remaining()
+      if plan.status == .timeLimit {
+        return Explanation(status: .undecided, conflict: [], irreducible: false, timedOut: true, structural: false,
+                           relaxation: nil, relaxationCost: nil, fixed: [], weights: weights,
+                           run: .init(solves: 1, iterations: plan.stages.reduce(0) { $0 + $1.iterations }, seconds: MonotonicClock.now() - start,
+                                      method: ["first solve"], entries: members.count))
+      }
     }
     // Fixed entries may be blamed, never moved: the conflict is sought with every entry
     // free to drop, the least relaxation (a second analysis, only when some are fixed)
@@ -73,19 +96,20 @@ public enum Explainer {
     for i in free.indices { free[i].fixed = false }
     if !fixedSet.isEmpty { engine.relaxation = false }
     var a = try f.program.analyzeInfeasibility(groups: free, options: engine)
-    var solves = a.solves, iterations = a.iterations, method = a.method
+    var solves = a.solves, iterations = a.iterations, method = a.method, trace = a.trace
     if !fixedSet.isEmpty, a.outcome == .infeasible, !a.hardInfeasible {
       engine.relaxation = true
-      engine.timeLimit = options.timeLimit.map { max(0, $0 - (MonotonicClock.now() - start)) }
+      engine.timeLimit = remaining()
       let r = try f.program.analyzeInfeasibility(groups: groups, options: engine)
       (a.relaxation, a.relaxationCost, a.relaxedValues) = (r.relaxation, r.relaxationCost, r.relaxedValues)
       a.timedOut = a.timedOut || r.timedOut
       solves += r.solves
       iterations += r.iterations
+      trace += r.trace
       method += r.method.filter { $0 == "least relaxation" }.map { $0 + " (entries fixed)" }
     }
     let fixedNames = fixedSet.sorted().map { members[$0].title }
-    let run = Explanation.Run(solves: solves, iterations: iterations, seconds: MonotonicClock.now() - start, method: method, entries: members.count)
+    let run = Explanation.Run(solves: solves, iterations: iterations, seconds: MonotonicClock.now() - start, method: method, entries: members.count, trace: trace)
     let status: Explanation.Status
     switch a.outcome {
     case .infeasible: status = .infeasible

@@ -96,6 +96,8 @@ public struct Explanation: Sendable {
     public var method: [String]
     /// Entries the analysis could relax (its candidates).
     public var entries: Int
+    /// Every solve: its stage, iterations, seconds (where the time went).
+    public var trace: [InfeasibilityAnalysis.SolveTrace] = []
   }
 
   /// A number as the reports show it in sentences: up to 6 significant digits, no exponent

@@ -179,6 +179,16 @@ final class ElasticProgram {
     }
   }
 
+  /// The price the duals of an optimal elastic solution put on group `g`: its slacks' costs
+  /// less their reduced costs, `Σ y·coefficient` over the group's rows (the larger of its two
+  /// slacks). Every term has the sign of its side, so a positive price means that a row of
+  /// the group carries a non-zero dual: the group is in the Farkas certificate.
+  func price(_ g: Int, in s: Solution) -> Double {
+    guard let d = s.reducedCosts else { return .infinity }
+    func one(_ k: Int?) -> Double { k.map { $0 < d.count ? abs(lp.cost[$0] - d[$0]) : 0 } ?? 0 }
+    return max(one(lowerSlack[g]), one(upperSlack[g]))
+  }
+
   /// The slack values of group `g` in a solution of ``lp`` (0 where it has no such slack).
   func slacks(_ g: Int, in s: Solution) -> (lower: Double, upper: Double) {
     func value(_ k: Int?) -> Double { k.map { $0 < s.values.count ? max(0, s.values[$0]) : 0 } ?? 0 }

@@ -88,6 +88,8 @@ final class InfeasibilityEngine {
 
   func run() throws(LPError) -> InfeasibilityAnalysis {
     var candidates: [Int]? = nil
+    // Members already proven necessary (a feasible point with only that member moved).
+    var necessary = Set<Int>()
 
     // 1. Bound check.
     var groupOf: [RelaxableGroup.Side: Int] = [:]
@@ -131,6 +133,11 @@ final class InfeasibilityEngine {
           return finish(conflict: movable)  // the whole model is the best set known
         case .feasible(let s):
           if first, options.relaxation { record(relaxation: s) }
+          if first, let found = try certificateFilter(s) {
+            candidates = found.candidates
+            necessary = found.necessary
+            break filter
+          }
           first = false
           let moved = movable.filter { g in
             let (l, u) = elastic.slacks(g, in: s)
@@ -156,7 +163,7 @@ final class InfeasibilityEngine {
     try elastic.zeroCosts()
     let inConflict = Set(conflict)
     for g in movable { try elastic.set(g, inConflict.contains(g) ? .enforced : .dropped) }
-    for g in conflict {
+    for g in conflict where !necessary.contains(g) {
       try elastic.set(g, .dropped)
       switch try solve() {
       case .infeasible:
@@ -182,6 +189,31 @@ final class InfeasibilityEngine {
       }
     }
     return finish(conflict: conflict, proven: true)
+  }
+
+  /// The dual (sensitivity) filter: at an optimum of the elastic LP with a positive cost,
+  /// the groups whose rows carry non-zero duals form, with the hard sides, an infeasible
+  /// set (the duals are a Farkas certificate for it). One solve confirms it (those groups
+  /// enforced, every other dropped: GLPK must say infeasible); then it replaces the elastic
+  /// filter's further rounds. A member that is the only one of the set the elastic optimum
+  /// moves is proven necessary by that very point (the rest of the set holds at it), so the
+  /// deletion filter need not test it. Nil when there is no certificate or GLPK disagrees
+  /// (the elastic filter then goes on as usual, the modes restored).
+  private func certificateFilter(_ s: Solution) throws(LPError) -> (candidates: [Int], necessary: Set<Int>)? {
+    let cert = movable.filter { g in elastic.price(g, in: s) > 1e-9 * max(1, groups[g].weight) }
+    guard !cert.isEmpty, cert.count < movable.count else { return nil }
+    let inCert = Set(cert)
+    let moved = movable.filter { g in let (l, u) = elastic.slacks(g, in: s); return l + u > Self.positive }
+    for g in movable { try elastic.set(g, inCert.contains(g) ? .enforced : .dropped) }
+    switch try solve() {
+    case .infeasible:
+      result.method.append("dual filter")
+      let movedInCert = moved.filter { inCert.contains($0) }
+      return (cert, movedInCert.count == 1 ? [movedInCert[0]] : [])
+    case .feasible, .stopped:
+      for g in movable { try elastic.set(g, .elastic(groups[g].weight)) }
+      return nil
+    }
   }
 
   /// Solves the elastic LP in its current modes with what is left of the time.
@@ -219,6 +251,8 @@ final class InfeasibilityEngine {
   private func count(_ s: Solution) {
     result.solves += 1
     result.iterations += s.iterations
+    result.trace.append(.init(stage: result.method.last ?? "first solve", iterations: s.iterations, seconds: s.solveTime,
+                              feasible: s.primalStatus == .feasible))
   }
 
   private func verdict(_ s: Solution) -> Verdict? {

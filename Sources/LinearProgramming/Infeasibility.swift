@@ -165,6 +165,16 @@ public struct InfeasibilityAnalysis: Sendable {
   public var solves: Int
   public var iterations: Int
   public var seconds: Double
+  /// Every solve, in order: its stage, simplex iterations, seconds and whether it ended
+  /// feasible (where the time of an analysis goes).
+  public var trace: [SolveTrace] = []
+  /// One solve of an analysis.
+  public struct SolveTrace: Sendable, Equatable {
+    public var stage: String
+    public var iterations: Int
+    public var seconds: Double
+    public var feasible: Bool
+  }
   /// The stages that ran, in order: "bound check", "elastic filter",
   /// "deletion filter", "least relaxation".
   public var method: [String]

@@ -11,7 +11,7 @@ public struct ExplainDocument: Codable, Sendable, Equatable {
   public var kind = "model"
   public var model: String
   public var scenarios: [String]
-  /// `feasible` or `infeasible`.
+  /// `feasible`, `infeasible`, or `undecided` (the time limit ran out before the first solve ended).
   public var status: String
   /// Whether the conflict was proven irreducible (drop any one member and the rest hold).
   public var irreducible: Bool
@@ -69,6 +69,15 @@ public struct ExplainDocument: Codable, Sendable, Equatable {
     public var method: [String]
     /// How many entries the analysis could relax.
     public var entries: Int
+    /// Every solve in order: its stage, simplex iterations, seconds, and whether it ended feasible.
+    public var trace: [SolveReport]
+  }
+
+  public struct SolveReport: Codable, Sendable, Equatable {
+    public var stage: String
+    public var iterations: Int
+    public var seconds: Double
+    public var feasible: Bool
   }
 
   public init(explanation e: Explanation, model: String, scenarios: [String]) {
@@ -83,7 +92,8 @@ public struct ExplainDocument: Codable, Sendable, Equatable {
     relaxationCost = e.relaxationCost
     fixed = e.fixed
     weights = Dictionary(uniqueKeysWithValues: e.weights.map { ($0.key.rawValue, $0.value) })
-    run = RunReport(solves: e.run.solves, iterations: e.run.iterations, seconds: e.run.seconds, method: e.run.method, entries: e.run.entries)
+    run = RunReport(solves: e.run.solves, iterations: e.run.iterations, seconds: e.run.seconds, method: e.run.method, entries: e.run.entries,
+                    trace: e.run.trace.map { SolveReport(stage: $0.stage, iterations: $0.iterations, seconds: $0.seconds, feasible: $0.feasible) })
   }
 
   /// `corridor` and `black-sea` of a model entry.
@@ -173,6 +183,8 @@ struct ExplainText {
     switch (doc.status, doc.structural) {
     case ("feasible", _):
       rows.append(("status", "feasible: the model has a plan, nothing to explain"))
+    case ("undecided", _):
+      rows.append(("status", "undecided: the time limit ran out before the first solve decided whether a plan exists; give more time (--time-limit)"))
     case (_, true):
       rows.append(("status", "infeasible in its balances alone: no entry of the model can be blamed (please report this model)"))
     default:

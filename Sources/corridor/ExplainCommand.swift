@@ -159,7 +159,10 @@ extension CorridorCommand {
       }
       if let write {
         if analysis.outcome == .infeasible, !analysis.conflict.isEmpty {
-          let sides = analysis.conflict.flatMap { groups[$0].members.map(\.side) }
+          // The conflict holds against the --fixed sides (they are hard, never dropped), so the
+          // file carries them too: without them it could be feasible on its own.
+          let held = groups.indices.filter { groups[$0].fixed }
+          let sides = (analysis.conflict + held).flatMap { groups[$0].members.map(\.side) }
           try program.subprogram(keeping: sides).write(to: write, format: .cplexLP)
         } else {
           Output.plain("corridor: no conflict to write; '\(write)' was not written")

@@ -85,7 +85,7 @@ extension CorridorCommand {
         // (or two minutes) bounds it, and a set it could not prove irreducible says so.
         var options = ExplainOptions(timeLimit: solver.options.timeLimit ?? 120, solver: solver.options)
         options.solver.timeLimit = nil
-        let e = try Explainer.explain(model: model, options: options)
+        let e = try Explainer.explain(formulation: formulation, options: options)
         if e.status == .infeasible { why = ExplainDocument(explanation: e, model: file, scenarios: model.scenarioNames) }
       }
       let text = try PlanReport(plan: plan, infeasibility: why).render(format)

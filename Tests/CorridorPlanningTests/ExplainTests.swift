@@ -242,6 +242,7 @@ struct HourlyExplainTests {
     let e = try Explainer.explain(model: model)
     let explainSeconds = MonotonicClock.now() - t1
     print("hourly explain: \(String(format: "%.1f", explainSeconds)) s against a cold solve of \(String(format: "%.1f", coldSeconds)) s (\(String(format: "%.2f", explainSeconds / coldSeconds))×); \(e.run.solves) solves, \(e.run.iterations) iterations; conflict \(e.conflict.map(\.title)); \(e.relaxation?.map(\.sentence) ?? [])")
+    for t in e.run.trace { print("  \(t.stage): \(t.iterations) iterations, \(String(format: "%.1f", t.seconds)) s, \(t.feasible ? "feasible" : "infeasible")") }
     #expect(e.status == .infeasible && e.irreducible)
     #expect(e.conflict.contains { $0.title == "constraint nakhchivan-energy: bound" })
     for m in e.conflict {
@@ -250,5 +251,12 @@ struct HourlyExplainTests {
     withKnownIssue("speed target not yet measured as met", isIntermittent: true) {
       #expect(explainSeconds <= 5 * coldSeconds)
     }
+    // A time limit is honoured within a second, the LP's build and the block crash included.
+    let t2 = MonotonicClock.now()
+    let limited = try Explainer.explain(model: model, options: ExplainOptions(timeLimit: 5))
+    let limitedSeconds = MonotonicClock.now() - t2
+    print("hourly explain with --time-limit 5: \(String(format: "%.2f", limitedSeconds)) s, \(limited.status), timed out \(limited.timedOut)")
+    #expect(limitedSeconds <= 6)
+    #expect(limited.timedOut && !limited.irreducible && limited.status != .feasible)
   }
 }

@@ -152,7 +152,7 @@ import Testing
     let expected = [Side.rowLower(0), .rowUpper(1), .rowUpper(2)].compactMap { Self.group($0, in: groups) }.sorted()
     #expect(a.conflict == expected)
     #expect(a.irreducible)
-    #expect(a.method == ["elastic filter", "deletion filter"], "\(a.method)")
+    #expect(a.method == ["elastic filter", "dual filter", "deletion filter"], "\(a.method)")
     try Self.checkIrreducible(Self.rowModel, groups, a.conflict)
     #expect(Self.near(a.relaxationCost, 1))
     #expect(try Self.relaxedTermination(Self.rowModel, groups, try #require(a.relaxation)) == .optimal)
