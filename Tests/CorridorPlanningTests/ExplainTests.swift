@@ -228,10 +228,12 @@ struct ExplainTests {
   }
 }
 
-@Suite("Explaining the 8,760-hour model (CORRIDOR_HEAVY_TESTS=1)")
+/// About ten minutes on two cores (a cold solve, the analysis, a re-solve per member), so
+/// it has its own switch, CORRIDOR_HOURLY_EXPLAIN=1, not CI's heavy one.
+@Suite("Explaining the 8,760-hour model (CORRIDOR_HOURLY_EXPLAIN=1)")
 struct HourlyExplainTests {
   @Test("A planted conflict in the hourly model: named, irreducible, within 5 cold solves",
-        .enabled(if: ProcessInfo.processInfo.environment["CORRIDOR_HEAVY_TESTS"] == "1"))
+        .enabled(if: ProcessInfo.processInfo.environment["CORRIDOR_HOURLY_EXPLAIN"] == "1"))
   func hourly() throws {
     let model = try ExplainTests.load("12-hourly-nakhchivan-energy.toml")
     let t0 = MonotonicClock.now()
@@ -248,7 +250,7 @@ struct HourlyExplainTests {
     for m in e.conflict {
       #expect(try Planner().plan(try ExplainTests.drop(m, from: model)).status == .optimal, "dropping \(m.title)")
     }
-    withKnownIssue("speed target not yet measured as met", isIntermittent: true) {
+    withKnownIssue("issue #10 asks for at most 5 cold solves; measured about 9 (docs/explain.md, Speed)", isIntermittent: true) {
       #expect(explainSeconds <= 5 * coldSeconds)
     }
     // A time limit is honoured within a second, the LP's build and the block crash included.
