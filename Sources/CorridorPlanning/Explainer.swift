@@ -75,10 +75,9 @@ public enum Explainer {
     // A formulation solved already (corridor solve's) hands the analysis its verdict and
     // final basis; an unsolved one is analysed from GLPK's own start. Measured on the
     // 8,760-hour fixture (debug build, load about 2): from GLPK's start the analysis took
-    // 384 s (first solve 100 s, elastic 34 s, dual filter 30 s, deletion 2 + 202 + 12 s);
-    // started from a block-crash basis carried into the elastic LP, its first solve alone
-    // ran past 4 minutes, and from the planner's infeasible basis it ran past 10 minutes:
-    // both were dropped. (docs/explain.md, "Speed".)
+    // 270 s (docs/explain.md, "Speed"); solving first by the planner's path (block crash,
+    // then primal) and starting from its infeasible basis ran past 5 minutes, and carrying
+    // a block-crash basis into the elastic LP ran past 4 minutes in its first solve alone.
     // Fixed entries may be blamed, never moved: the conflict is sought with every entry
     // free to drop, the least relaxation (a second analysis, only when some are fixed)
     // with the fixed ones held.

@@ -223,6 +223,11 @@ final class InfeasibilityEngine {
     o.mipDuals = false
     // The analysis lives on warm re-solves, which only the simplex has.
     if o.algorithm == .interior { o.algorithm = .auto }
+    // The deletion filter's tests are feasibility problems (every cost 0) after bound edits,
+    // where `auto` would pick the dual simplex; from the previous test's basis the primal
+    // simplex decides faster, infeasible verdicts above all (8,760-hour fixture: 7,943
+    // iterations, 99 s, against 18,741 and 202 s; a feasible one 6 against 1,887).
+    if result.method.last == "deletion filter", o.algorithm == .auto { o.algorithm = .primal }
     if let deadline {
       let left = deadline - MonotonicClock.now()
       guard left > 0 else { return .stopped }
