@@ -148,6 +148,11 @@ public enum Explainer {
       if !out.isEmpty, corridor.enabled {
         notes.append("out of service (availability 0) in \(sliceList(out, model))")
       }
+      let low = (0..<S).filter { availability[$0] > 0 && availability[$0] < corridor.availability.maximum }
+      if !low.isEmpty, corridor.enabled {
+        let least = low.map { availability[$0] }.min() ?? 0
+        notes.append("availability down to \(Explanation.format(least * 100)) % in \(sliceList(low.filter { availability[$0] == least }, model))")
+      }
       add(.init(entry: .corridor(corridor.name), kind: .corridor, quantity: "capacity",
                 value: corridor.enabled ? corridor.capacity.maximum : 0, perSlice: !corridor.capacity.isConstant,
                 unit: unit(corridor.commodity), locations: sources.locations("corridors", corridor.name),

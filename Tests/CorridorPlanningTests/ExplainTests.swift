@@ -104,6 +104,15 @@ struct ExplainTests {
     }
   }
 
+  @Test("A corridor's outage or reduced availability is named under it")
+  func availabilityNotes() throws {
+    let bridged = try Explainer.explain(model: try Self.load("04-storage-cannot-bridge.toml"))
+    #expect(bridged.conflict.first { $0.title == "corridor black-sea: capacity" }?.note == "availability down to 20 % in outage")
+    let example = try Explainer.explain(model: try ModelLoader.load(path: packagePath("models/infeasible/caspian-spring-outage.toml")))
+    #expect(example.conflict.first { $0.title == "corridor caspian: capacity" }?.note
+              == "out of service (availability 0) in spring-day, spring-night")
+  }
+
   @Test("A feasible model: explain says so and changes nothing")
   func feasible() throws {
     for path in ["models/electricity-2030.toml", "models/oil-2030.toml", Self.dir + "06-firm-base.toml"] {
