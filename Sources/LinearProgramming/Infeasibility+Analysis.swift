@@ -90,6 +90,8 @@ final class InfeasibilityEngine {
     var candidates: [Int]? = nil
     // Members already proven necessary (a feasible point with only that member moved).
     var necessary = Set<Int>()
+    // The candidates come from a dual certificate that GLPK has not confirmed yet.
+    var unconfirmed = false
 
     // 1. Bound check.
     var groupOf: [RelaxableGroup.Side: Int] = [:]
@@ -133,9 +135,10 @@ final class InfeasibilityEngine {
           return finish(conflict: movable)  // the whole model is the best set known
         case .feasible(let s):
           if first, options.relaxation { record(relaxation: s) }
-          if first, let found = try certificateFilter(s) {
+          if first, let found = certificateFilter(s) {
             candidates = found.candidates
             necessary = found.necessary
+            unconfirmed = true
             break filter
           }
           first = false
@@ -161,17 +164,34 @@ final class InfeasibilityEngine {
     result.method.append("deletion filter")
     var conflict = candidates ?? movable
     try elastic.zeroCosts()
-    let inConflict = Set(conflict)
-    for g in movable { try elastic.set(g, inConflict.contains(g) ? .enforced : .dropped) }
-    for g in conflict where !necessary.contains(g) {
-      try elastic.set(g, .dropped)
+    deletion: while true {
+      let inConflict = Set(conflict)
+      for g in movable { try elastic.set(g, inConflict.contains(g) ? .enforced : .dropped) }
+      for g in conflict where !necessary.contains(g) {
+        try elastic.set(g, .dropped)
+        switch try solve() {
+        case .infeasible:
+          conflict.removeAll { $0 == g }
+          unconfirmed = false  // the set it started from is infeasible too
+        case .feasible:
+          try elastic.set(g, .enforced)
+        case .stopped:
+          // The best set known infeasible: this one once GLPK confirmed it, else the model.
+          return finish(conflict: unconfirmed ? movable : conflict)
+        }
+      }
+      guard unconfirmed else { break deletion }
+      // No test was infeasible: confirm the certificate's set (every member enforced).
       switch try solve() {
       case .infeasible:
-        conflict.removeAll { $0 == g }
-      case .feasible:
-        try elastic.set(g, .enforced)
+        break deletion
       case .stopped:
-        return finish(conflict: conflict)
+        return finish(conflict: movable)
+      case .feasible:
+        // GLPK's tolerances disagree with the certificate: filter the whole model.
+        conflict = movable
+        necessary = []
+        unconfirmed = false
       }
     }
     if conflict.isEmpty { return finish(hardInfeasible: true) }
@@ -193,27 +213,21 @@ final class InfeasibilityEngine {
 
   /// The dual (sensitivity) filter: at an optimum of the elastic LP with a positive cost,
   /// the groups whose rows carry non-zero duals form, with the hard sides, an infeasible
-  /// set (the duals are a Farkas certificate for it). One solve confirms it (those groups
-  /// enforced, every other dropped: GLPK must say infeasible); then it replaces the elastic
-  /// filter's further rounds. A member that is the only one of the set the elastic optimum
-  /// moves is proven necessary by that very point (the rest of the set holds at it), so the
-  /// deletion filter need not test it. Nil when there is no certificate or GLPK disagrees
-  /// (the elastic filter then goes on as usual, the modes restored).
-  private func certificateFilter(_ s: Solution) throws(LPError) -> (candidates: [Int], necessary: Set<Int>)? {
+  /// set (the duals are a Farkas certificate for it), which replaces the elastic filter's
+  /// further rounds. GLPK's confirmation is left to the deletion filter (its first
+  /// infeasible test proves the set it started from; if no test is infeasible, one solve at
+  /// its end does), since on long horizons every infeasible verdict costs a full phase 1.
+  /// A member that is the only one of the set the elastic optimum moves is proven necessary
+  /// by that very point (the rest of the set holds at it), so the deletion filter need not
+  /// test it. Nil when there is no certificate.
+  private func certificateFilter(_ s: Solution) -> (candidates: [Int], necessary: Set<Int>)? {
     let cert = movable.filter { g in elastic.price(g, in: s) > 1e-9 * max(1, groups[g].weight) }
     guard !cert.isEmpty, cert.count < movable.count else { return nil }
     let inCert = Set(cert)
     let moved = movable.filter { g in let (l, u) = elastic.slacks(g, in: s); return l + u > Self.positive }
-    for g in movable { try elastic.set(g, inCert.contains(g) ? .enforced : .dropped) }
-    switch try solve() {
-    case .infeasible:
-      result.method.append("dual filter")
-      let movedInCert = moved.filter { inCert.contains($0) }
-      return (cert, movedInCert.count == 1 ? [movedInCert[0]] : [])
-    case .feasible, .stopped:
-      for g in movable { try elastic.set(g, .elastic(groups[g].weight)) }
-      return nil
-    }
+    result.method.append("dual filter")
+    let movedInCert = moved.filter { inCert.contains($0) }
+    return (cert, movedInCert.count == 1 ? [movedInCert[0]] : [])
   }
 
   /// Solves the elastic LP in its current modes with what is left of the time.
