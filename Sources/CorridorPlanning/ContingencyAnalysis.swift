@@ -98,14 +98,15 @@ public enum ContingencyAnalysis {
   /// A session of `model` with `edits`, on the calling thread, whose first solve starts
   /// from the base's optimum `start` (its final basis, stage rows included); nil: a cold solve.
   ///
-  /// Two warm paths. On a long horizon (at least ``Planner/blockCrashMinimumSlices``
-  /// slices, one objective stage, edits of bounds only) the time blocks that `times`
-  /// (the outage's slices) touch are re-solved, warm from the base's optimum, and the
-  /// full LP runs the primal simplex from the base's basis outside them and the blocks'
-  /// bases inside (``LinearProgram/blockRestartBasis(_:blocks:times:from:timeLimit:)``):
-  /// the dual simplex over the whole year from the base basis is about as slow as a cold
-  /// solve. Otherwise (or when the blocks cannot be solved) the dual simplex from the
-  /// base basis: every outage edit touches only the corridor's fixed capacity column,
+  /// On a long horizon (at least ``Planner/blockCrashMinimumSlices`` slices, one
+  /// objective stage, edits of bounds only) the time blocks that `times` (the outage's
+  /// slices) touch are re-solved, warm from the base's optimum, and the full LP runs the
+  /// primal simplex from the base's basis outside them and the blocks' bases inside
+  /// (``LinearProgram/blockRestartBasis(_:blocks:times:from:timeLimit:)``): the dual
+  /// simplex over the whole year from the base basis is about as slow as a cold solve.
+  /// When the outage touches every block (no window) the session is left cold: the
+  /// planner's default path was measured fastest there. Otherwise (or when the blocks
+  /// cannot be solved) the dual simplex from the base basis: every outage edit touches only the corridor's fixed capacity column,
   /// so that basis stays dual feasible. `blocks` overrides, for tests on short horizons,
   /// from how many slices on the block path is taken and with how many blocks.
   static func session(_ model: CorridorModel, _ solver: SolverOptions, edits: [PlanningEdit], from start: BlockRestart?,
@@ -123,12 +124,22 @@ public enum ContingencyAnalysis {
     }
     let oneStage = Objectives.stageCount(f) == 1
     if boundsOnly, oneStage, solver.algorithm == .auto, solver.warmStart,
-       f.sliceCount >= blocks?.minimumSlices ?? s.planner.blockCrashMinimumSlices,
-       let basis = try f.program.blockRestartBasis(s.planner.timeStructure(f), blocks: blocks?.count ?? Planner.timeBlocks(f.sliceCount),
-                                                   times: times ?? 0..<f.sliceCount, from: start, timeLimit: solver.timeLimit) {
-      try f.program.setStartingBasis(basis)  // `auto` from a given basis: the primal simplex
-      f.hasBasis = true
-      return s
+       f.sliceCount >= blocks?.minimumSlices ?? s.planner.blockCrashMinimumSlices {
+      let K = min(blocks?.count ?? Planner.timeBlocks(f.sliceCount), f.sliceCount)
+      let window = times ?? 0..<f.sliceCount
+      if window.lowerBound * K / f.sliceCount == 0, (window.upperBound - 1) * K / f.sliceCount == K - 1 {
+        // Every time block touched (a whole-year outage): nothing of the base is kept, and
+        // a cold solve by the planner's default path (block crash, primal) was measured
+        // fastest: the dual simplex from the base basis took twice its time, the primal
+        // from re-solved blocks four times (docs/contingency.md).
+        return s
+      }
+      if let basis = try f.program.blockRestartBasis(s.planner.timeStructure(f), blocks: K, times: window, from: start,
+                                                     timeLimit: solver.timeLimit) {
+        try f.program.setStartingBasis(basis)  // `auto` from a given basis: the primal simplex
+        f.hasBasis = true
+        return s
+      }
     }
     try f.program.setStartingBasis(start.basis)
     f.hasBasis = true

@@ -35,15 +35,15 @@ extension LinearProgram {
   /// - a block starts from the earlier basis restricted to it when that has one basic per
   ///   row (then the dual simplex), cold otherwise.
   /// The basis is the earlier one outside the touched blocks and the blocks' bases inside.
-  /// A block basis has exactly one basic per row of the block, whereas the earlier basis
-  /// may have had more or fewer there (a coupling row that is active is held by basic
-  /// columns somewhere in the horizon); the difference is made up with coupling rows'
-  /// slacks: made basic (those whose activity the blocks moved most) when the touched
-  /// blocks had more, and when a window had fewer, or more than there are non-basic
-  /// coupling rows, the window grows by a block on each side until it fits (at worst
-  /// every block, where the coupling slacks are all basic, as in the block crash).
+  /// Where that breaks the earlier basis's structure (a block basis has exactly one basic
+  /// per row of the block, whereas the earlier basis may have held the next block's first
+  /// storage row with this block's last level, or an active coupling row with a column of
+  /// this block), ``repairStructurally(_:values:)`` gives each row left without a basic
+  /// variable its slack, and makes a basic column left over non-basic.
   ///
   /// Give the basis to ``setStartingBasis(_:)`` and solve with the primal simplex.
+  /// The basis can still be numerically singular (a cyclic storage whose levels are all
+  /// basic over two blocks): the solve then ends with ``TerminationStatus/numericalError``.
   /// - Returns: The basis, or nil when a block could not be solved to optimality, the
   ///   time ran out, or the earlier optimum does not fit this LP (the caller then takes
   ///   another path).
@@ -82,6 +82,9 @@ extension LinearProgram {
       excess[b] = basic - rowsOf[b].count
     }
     let first = block(Int32(times.lowerBound)), last = block(Int32(times.upperBound - 1))
+    // Every block touched: nothing of the earlier optimum is kept, and the primal simplex
+    // from the re-solved blocks was measured far slower than a cold solve (see the caller).
+    guard first > 0 || last < K - 1 else { return nil }
     let trace = ProcessInfo.processInfo.environment["CORRIDOR_TRACE"] == "1"
     if trace { FileHandle.standardError.write(Data("corridor trace: block restart of blocks \(first)...\(last) of \(K), at \(MonotonicClock.now()) s\n".utf8)) }
     // The coupling rows priced into the block costs at the earlier duals.

@@ -218,4 +218,18 @@ struct ContingencyTests {
   func hourly() throws {
     try Self.checkAgainstCold("models/electricity-hourly-8760.toml", ContingencyOptions(jobs: 2))
   }
+
+  // The block restart (re-solve the blocks the window touches, then the full LP from the
+  // base basis outside them) on the three-month Caspian outage: the objective of a cold
+  // solve of the outage model, and the warm start held (no cold repeat).
+  @Test("The hourly model: the Caspian cable out for hours 2161..4344 (CORRIDOR_HOURLY_WHATIF=1)",
+        .enabled(if: ProcessInfo.processInfo.environment["CORRIDOR_HOURLY_WHATIF"] == "1"))
+  func hourlyWindow() throws {
+    let path = "models/electricity-hourly-8760.toml"
+    let model = try loadShipped(path)
+    let window = try SliceWindow.parse("2161..4344", slices: model.slices)
+    let (r, _) = try Self.checkAgainstCold(path, ContingencyOptions(corridors: ["caspian"], slices: window, jobs: 1))
+    #expect(r.outages.first?.warm == true, "the block restart did not hold")
+    print("\(path) caspian \(window): \(r.outages.first?.iterations ?? 0) iterations warm; base cold \(r.baseIterations)")
+  }
 }
