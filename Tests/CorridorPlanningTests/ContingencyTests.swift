@@ -100,6 +100,8 @@ struct ContingencyTests {
   // objective to 0 through the min-share rules, and the dual simplex unwinds every flow),
   // fiber 11 against 38 (0.29: az-ge and black-sea-fiber need 4 dual pivots each,
   // their cold solves 4 to 7). Kept as a known issue so that the test says when it holds.
+  // WarmPivotBoundTests shows why on electricity: every basis of the outages' optimal points
+  // differs from the base basis in more variables than 1/4 of the cold pivots.
   @Test("Warm iterations on the electricity and fiber models against 1/4 of cold (known issue)",
         arguments: ["models/electricity-2030.toml", "models/fiber-2030.toml"])
   func iterations(path: String) throws {

@@ -60,7 +60,7 @@ struct WarmPivotBoundTests {
     let b0 = start.basis
     let options = ContingencyOptions(jobs: 1)
     let scale = max(1, abs(base.objective ?? 1))
-    var sums = (warm: 0, warmAll: 0, cold: 0, coldAll: 0, point: 0, pointAll: 0, warmPivots: 0, coldPivots: 0)
+    var sums = (warm: 0, warmAll: 0, cold: 0, coldAll: 0, point: 0, pointAll: 0, coldPoint: 0, coldPointAll: 0, warmPivots: 0, coldPivots: 0)
     print("\(path): outage, pivots warm (dual from B₀) / cold; |B*\\B₀| columns (columns+rows) for the warm B* and the cold B*; columns that must enter for the optimal point")
     for outage in try options.outages(of: model) {
       let edits = options.edits(for: outage, in: model)
@@ -74,18 +74,24 @@ struct WarmPivotBoundTests {
       let wb = try #require(wlp.solution?.basis), cb = try #require(clp.solution?.basis)
       let lw = Self.entering(wb, from: b0), lc = Self.entering(cb, from: b0)
       let point = try Self.mustEnter(wlp, wlp.solution?.values ?? [], wlp.solution?.activities ?? [], from: b0)
+      let coldPoint = try Self.mustEnter(clp, clp.solution?.values ?? [], clp.solution?.activities ?? [], from: b0)
       let wp = warm.solves.last?.iterations ?? 0, cp = cold.solves.last?.iterations ?? 0
       // Only a path that stayed warm is bounded by its own pivots (a cold repeat restarts).
       if warm.solves.last?.warm == true {
         #expect(lw.all <= wp, "\(outage.name): bound \(lw.all) above the \(wp) pivots taken")
         #expect(point.all <= lw.all, "\(outage.name): the point's bound \(point.all) above its basis's \(lw.all)")
       }
-      print("  \(outage.name): pivots \(wp) / \(cp); warm B* \(lw.columns) (\(lw.all)), cold B* \(lc.columns) (\(lc.all)); point \(point.columns) (\(point.all))")
+      print("  \(outage.name): pivots \(wp) / \(cp); warm B* \(lw.columns) (\(lw.all)), cold B* \(lc.columns) (\(lc.all)); point \(point.columns) (\(point.all)), cold point \(coldPoint.columns) (\(coldPoint.all))")
       sums.warm += lw.columns; sums.warmAll += lw.all; sums.cold += lc.columns; sums.coldAll += lc.all
-      sums.point += point.columns; sums.pointAll += point.all; sums.warmPivots += wp; sums.coldPivots += cp
+      sums.point += point.columns; sums.pointAll += point.all
+      sums.coldPoint += coldPoint.columns; sums.coldPointAll += coldPoint.all; sums.warmPivots += wp; sums.coldPivots += cp
     }
-    print("  sum: pivots \(sums.warmPivots) / \(sums.coldPivots); warm B* \(sums.warm) (\(sums.warmAll)), cold B* \(sums.cold) (\(sums.coldAll)); point \(sums.point) (\(sums.pointAll)); 1/4 of cold = \(Double(sums.coldPivots) / 4)")
+    print("  sum: pivots \(sums.warmPivots) / \(sums.coldPivots); warm B* \(sums.warm) (\(sums.warmAll)), cold B* \(sums.cold) (\(sums.coldAll)); point \(sums.point) (\(sums.pointAll)), cold point \(sums.coldPoint) (\(sums.coldPointAll)); 1/4 of cold = \(Double(sums.coldPivots) / 4)")
     #expect(sums.coldPivots > 0)
+    // The finding of docs/contingency.md: even over every basis of the optimal points the
+    // warm and cold solves reach, more than 1/4 of the cold pivots must be taken.
+    #expect(4 * sums.pointAll > sums.coldPivots && 4 * sums.coldPointAll > sums.coldPivots,
+            "bound \(sums.pointAll) / \(sums.coldPointAll) against 1/4 of \(sums.coldPivots)")
   }
 }
 
