@@ -17,7 +17,9 @@
 
 import CorridorModel
 import CorridorTestSupport
+import Dispatch
 import Foundation
+import Synchronization
 import LinearProgramming
 import Testing
 
@@ -142,5 +144,34 @@ struct BlockRestartTests {
     print("\(path): \(restarted) of \(runs) outages took the block restart, \(held) of them finished warm")
     #expect(restarted > 0, "\(path): the block path was never taken")
     #expect(held > 0, "\(path): no block restart finished warm")
+  }
+
+  // Results must not depend on --jobs: the block restart of an outage is a function of the
+  // model, the outage and the base's optimum, whichever thread runs it. Two threads run every
+  // window outage at once, in opposite orders; objectives and iterations must be identical.
+  @Test("The block restart gives identical results on two threads at once")
+  func threads() throws {
+    let path = "models/electricity-2030.toml"
+    let model = try loadShipped(path)
+    let S = model.slices.count
+    let (_, _, start) = try ContingencyAnalysis.solveBase(model, SolverOptions())
+    let options = ContingencyOptions(slices: 1..<(S / 2 + 1), jobs: 1)
+    let outages = try options.outages(of: model)
+    let results = Mutex<[[String: (Double?, Int)]]>([[:], [:]])
+    DispatchQueue.concurrentPerform(iterations: 2) { worker in
+      let order = worker == 0 ? Array(outages) : outages.reversed()
+      for outage in order {
+        guard let s = try? ContingencyAnalysis.session(model, SolverOptions(), edits: options.edits(for: outage, in: model),
+                                                       from: start, times: options.slices, blocks: (1, S)),
+              let plan = try? s.solve() else { continue }
+        results.withLock { $0[worker][outage.name] = (plan.objective, s.solves.last?.iterations ?? -1) }
+      }
+    }
+    let r = results.withLock { $0 }
+    #expect(r[0].count == outages.count && r[1].count == outages.count)
+    for outage in outages {
+      let a = r[0][outage.name], b = r[1][outage.name]
+      #expect(a?.0 == b?.0 && a?.1 == b?.1, "\(outage.name): \(String(describing: a)) against \(String(describing: b))")
+    }
   }
 }
