@@ -35,9 +35,13 @@ extension LinearProgram {
   /// primal simplex (the approach measured in `GLPK-NOTES.md`, "Speed on hourly models").
   ///
   /// - Parameter timeLimit: Seconds the block solves may take together (nil: no limit).
+  /// - Parameter costShift: Added to the block LPs' costs, per column (nil: none): the
+  ///   coupling rows priced in (``couplingPrices(_:duals:)``), e.g. at the duals of a
+  ///   close LP's optimum.
   /// - Returns: The basis, or nil when a block could not be solved to optimality
   ///   or the time ran out (the caller then starts cold).
-  public func blockCrashBasis(_ structure: TimeStructure, blocks: Int, timeLimit: Double? = nil) throws(LPError) -> Basis? {
+  public func blockCrashBasis(_ structure: TimeStructure, blocks: Int, timeLimit: Double? = nil,
+                              costShift: [Double]? = nil) throws(LPError) -> Basis? {
     let deadline = timeLimit.map { MonotonicClock.now() + $0 }
     let n = variableCount, m = constraintCount, T = structure.timeCount
     guard structure.columnTime.count == n, structure.rowTime.count == m, T > 0, blocks > 0 else {
@@ -78,7 +82,7 @@ extension LinearProgram {
       }
       let blockLP = TimeBlock(rows: rowsOf[b], columns: colsOf[b])
       guard let (basis, x) = try solve(blockLP, outside: { colBlock[$0] < b ? value[$0] : nil },
-                                       costShift: nil, start: nil, options)
+                                       costShift: costShift, start: nil, options)
       else { return nil }
       for (p, j) in colsOf[b].enumerated() {
         value[j] = x[p]

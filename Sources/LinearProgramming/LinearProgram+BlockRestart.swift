@@ -88,14 +88,7 @@ extension LinearProgram {
     let trace = ProcessInfo.processInfo.environment["CORRIDOR_TRACE"] == "1"
     if trace { FileHandle.standardError.write(Data("corridor trace: block restart of blocks \(first)...\(last) of \(K), at \(MonotonicClock.now()) s\n".utf8)) }
     // The coupling rows priced into the block costs at the earlier duals.
-    var shift: [Double]? = nil
-    if let y = start.duals {
-      var d = [Double](repeating: 0, count: n)
-      for i in coupling where y[i] != 0 {
-        for k in rowStart[i]..<rowStart[i + 1] { d[Int(matIndex[k])] -= y[i] * matValue[k] }
-      }
-      shift = d
-    }
+    let shift = start.duals.map { couplingPrices(structure, duals: $0) }
 
     var value = start.values
     var colStatus = start.basis.variables
@@ -128,6 +121,18 @@ extension LinearProgram {
     let repairs = repairStructurally(&basis, values: value)
     if trace { FileHandle.standardError.write(Data("corridor trace: blocks solved, \(repairs) statuses repaired, at \(MonotonicClock.now()) s\n".utf8)) }
     return basis
+  }
+
+  /// The costs that price the coupling rows (time −1) into time blocks at `duals`:
+  /// −Σ over coupling rows i of duals[i] × a_ij, per column j. Added to the costs, they make
+  /// a block LP trade against the coupling rows it leaves out at those prices.
+  public func couplingPrices(_ structure: TimeStructure, duals: [Double]) -> [Double] {
+    var d = [Double](repeating: 0, count: variableCount)
+    guard duals.count == constraintCount, structure.rowTime.count == constraintCount else { return d }
+    for i in 0..<constraintCount where structure.rowTime[i] < 0 && duals[i] != 0 {
+      for k in rowStart[i]..<rowStart[i + 1] { d[Int(matIndex[k])] -= duals[i] * matValue[k] }
+    }
+    return d
   }
 
   /// Makes `basis` structurally non-singular with one basic per row: a row with no basic
