@@ -9,6 +9,8 @@
 # Each line: model, options, wall seconds (best of REPEAT runs, default 3; 1 for the
 # hourly model), and the run's own figures from its JSON report: solves, simplex
 # iterations, and iterations of the base's cold solve. SWIFT_SCRATCH=DIR builds in DIR.
+# scripts/bench-outage.sh times one hourly outage against a cold solve of it, and --jobs 2
+# against --jobs 1 on hourly outages that take seconds each (compute-dominated).
 set -eu
 cd "$(dirname "$0")/.."
 set_name=${1:-quick}

@@ -143,7 +143,7 @@ public struct Planner {
     let lp = f.program
     let start = MonotonicClock.now()
     guard options.algorithm == .auto, options.warmStart, !f.hasBasis, f.sliceCount >= blockCrashMinimumSlices,
-          let basis = try lp.blockCrashBasis(timeStructure(f), blocks: max(24, f.sliceCount / 168),
+          let basis = try lp.blockCrashBasis(timeStructure(f), blocks: Self.timeBlocks(f.sliceCount),
                                              timeLimit: options.timeLimit)
     else { return try lp.solve(options) }
     try lp.setStartingBasis(basis)
@@ -157,6 +157,9 @@ public struct Planner {
     }
     return s
   }
+
+  /// The number of time blocks of a block crash over `slices` slices: weeks of hours, at least 24.
+  static func timeBlocks(_ slices: Int) -> Int { max(24, slices / 168) }
 
   typealias StageObjective = Objectives.Stage
 

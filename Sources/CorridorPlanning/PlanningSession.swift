@@ -1,3 +1,4 @@
+import Foundation
 import CorridorModel
 import LinearProgramming
 
@@ -128,6 +129,11 @@ public final class PlanningSession {
     // optimum whose certificate fails (roundoff of an old factorization when the optimum
     // collapses to about 0): solve again from scratch, as a fresh build would.
     let certified = plan.certificate?.holds() ?? true
+    if ProcessInfo.processInfo.environment["CORRIDOR_TRACE"] == "1" {
+      // A diagnostic line per solve (docs/contingency.md, "Warm against cold: measured").
+      let line = "corridor trace: solve \(plan.status.rawValue), \(record.iterations) iterations, certificate \(certified ? "holds" : "fails"), at \(MonotonicClock.now()) s\n"
+      FileHandle.standardError.write(Data(line.utf8))
+    }
     if warm, plan.status == .numericalError || plan.status == .solverError || (plan.provenOptimal && !certified) {
       var cold = self.planner  // the caller's algorithm, not the dual simplex chosen for a warm start
       cold.options.warmStart = false

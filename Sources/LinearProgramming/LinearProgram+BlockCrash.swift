@@ -35,9 +35,13 @@ extension LinearProgram {
   /// primal simplex (the approach measured in `GLPK-NOTES.md`, "Speed on hourly models").
   ///
   /// - Parameter timeLimit: Seconds the block solves may take together (nil: no limit).
+  /// - Parameter costShift: Added to the block LPs' costs, per column (nil: none): the
+  ///   coupling rows priced in (``couplingPrices(_:duals:)``), e.g. at the duals of a
+  ///   close LP's optimum.
   /// - Returns: The basis, or nil when a block could not be solved to optimality
   ///   or the time ran out (the caller then starts cold).
-  public func blockCrashBasis(_ structure: TimeStructure, blocks: Int, timeLimit: Double? = nil) throws(LPError) -> Basis? {
+  public func blockCrashBasis(_ structure: TimeStructure, blocks: Int, timeLimit: Double? = nil,
+                              costShift: [Double]? = nil) throws(LPError) -> Basis? {
     let deadline = timeLimit.map { MonotonicClock.now() + $0 }
     let n = variableCount, m = constraintCount, T = structure.timeCount
     guard structure.columnTime.count == n, structure.rowTime.count == m, T > 0, blocks > 0 else {
@@ -70,48 +74,80 @@ extension LinearProgram {
     for j in 0..<n where colBlock[j] < 0 { colStatus[j] = Self.nonBasicStatus(colLower[j], colUpper[j]) }
 
     for b in 0..<K {
-      let sub = LinearProgram(name: "block \(b)", sense: sense)
-      var position = [Int: Int32]()
-      position.reserveCapacity(colsOf[b].count)
-      var lower: [Double] = [], upper: [Double] = [], cost: [Double] = []
-      for j in colsOf[b] {
-        position[j] = Int32(lower.count)
-        lower.append(colLower[j]); upper.append(colUpper[j]); cost.append(self.cost[j])
-      }
-      try sub.addVariables(count: lower.count, lower: lower, upper: upper, cost: cost)
-      var starts = [0], cols: [Int32] = [], vals: [Double] = [], lo: [Double] = [], hi: [Double] = []
-      for i in rowsOf[b] {
-        var shift = 0.0
-        for k in rowStart[i]..<rowStart[i + 1] {
-          let j = Int(matIndex[k])
-          if let p = position[j] {
-            cols.append(p)
-            vals.append(matValue[k])
-          } else if colBlock[j] < b {
-            shift += matValue[k] * value[j]  // earlier block or spanning column: a constant
-          }  // later block (cyclic wrap): taken at 0
-        }
-        starts.append(cols.count)
-        lo.append(rowLower[i] - shift)
-        hi.append(rowUpper[i] - shift)
-      }
-      for k in lo.indices where lo[k] > hi[k] { lo[k] = hi[k] }
-      try sub.addConstraints(rowStarts: starts, columns: cols, coefficients: vals, lower: lo, upper: hi)
       var options = SolverOptions(algorithm: .primal, warmStart: false)
       if let deadline {
         let left = deadline - MonotonicClock.now()
         guard left > 0 else { return nil }
         options.timeLimit = left
       }
-      let s = try sub.solve(options)
-      guard s.isOptimal, let basis = s.basis else { return nil }
+      let blockLP = TimeBlock(rows: rowsOf[b], columns: colsOf[b])
+      guard let (basis, x) = try solve(blockLP, outside: { colBlock[$0] < b ? value[$0] : nil },
+                                       costShift: costShift, start: nil, options)
+      else { return nil }
       for (p, j) in colsOf[b].enumerated() {
-        value[j] = s.values[p]
+        value[j] = x[p]
         colStatus[j] = basis.variables[p]
       }
       for (p, i) in rowsOf[b].enumerated() { rowStatus[i] = basis.constraints[p] }
     }
     return Basis(variables: colStatus, constraints: rowStatus)
+  }
+
+  /// The rows and columns of one time block (indices into this LP).
+  struct TimeBlock {
+    var rows: [Int]
+    var columns: [Int]
+  }
+
+  /// Solves the LP of `block`: its columns, its rows, and in each row every term on a
+  /// column outside the block taken as the constant `outside(j)` (nil: left out, i.e. 0).
+  /// `costShift` (indexed by this LP's columns) is added to the block's costs (prices of
+  /// rows left out); `start`, a basis of the block LP, starts it warm. Returns the block
+  /// LP's basis and values (in the order of `block.columns`), or nil when it was not
+  /// solved to optimality.
+  func solve(_ block: TimeBlock, outside: (Int) -> Double?, costShift: [Double]?, start: Basis?,
+             _ options: SolverOptions) throws(LPError) -> (Basis, [Double])? {
+    let sub = LinearProgram(name: "time block", sense: sense)
+    var position = [Int: Int32]()
+    position.reserveCapacity(block.columns.count)
+    var lower: [Double] = [], upper: [Double] = [], cost: [Double] = []
+    for j in block.columns {
+      position[j] = Int32(lower.count)
+      lower.append(colLower[j]); upper.append(colUpper[j]); cost.append(self.cost[j] + (costShift?[j] ?? 0))
+    }
+    try sub.addVariables(count: lower.count, lower: lower, upper: upper, cost: cost)
+    var starts = [0], cols: [Int32] = [], vals: [Double] = [], lo: [Double] = [], hi: [Double] = []
+    for i in block.rows {
+      var shift = 0.0
+      for k in rowStart[i]..<rowStart[i + 1] {
+        let j = Int(matIndex[k])
+        if let p = position[j] {
+          cols.append(p)
+          vals.append(matValue[k])
+        } else if let v = outside(j) {
+          shift += matValue[k] * v
+        }
+      }
+      starts.append(cols.count)
+      lo.append(rowLower[i] - shift)
+      hi.append(rowUpper[i] - shift)
+    }
+    for k in lo.indices where lo[k] > hi[k] { lo[k] = hi[k] }
+    try sub.addConstraints(rowStarts: starts, columns: cols, coefficients: vals, lower: lo, upper: hi)
+    var options = options
+    if let start {
+      try sub.setStartingBasis(start)
+      options.warmStart = true
+    }
+    var s = try sub.solve(options)
+    if start != nil, !s.isOptimal {  // a warm start GLPK could not finish: once more, cold
+      var cold = options
+      cold.warmStart = false
+      cold.algorithm = .primal
+      s = try sub.solve(cold)
+    }
+    guard s.isOptimal, let basis = s.basis else { return nil }
+    return (basis, s.values)
   }
 
   /// The non-basic status a column rests at with these bounds.
