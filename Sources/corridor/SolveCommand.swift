@@ -34,7 +34,7 @@ extension CorridorCommand {
 
     @OptionGroup var lpFile: LPFileFlags
 
-    @Flag(name: .customLong("no-explain"), help: "When a corridor model is infeasible, do not explain why (by default the report ends with the entries that cannot hold together; see corridor explain).")
+    @Flag(name: .customLong("no-explain"), help: "When a corridor model is infeasible, do not explain why (by default the report ends with the entries that cannot hold together, found within --time-limit or two minutes; see corridor explain).")
     var noExplain = false
 
     @OptionGroup var solver: SolverFlags
