@@ -258,8 +258,8 @@ public enum Units {
     }
   }
 
-  /// Formats a value for messages: integers without a decimal point, others with up to
-  /// six significant digits.
+  /// Formats a value for messages: integers without a decimal point, others as Swift
+  /// prints them (every digit: a message quotes the value exactly as it was read).
   public static func format(_ value: Double) -> String {
     guard value.isFinite else { return "\(value)" }
     if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }

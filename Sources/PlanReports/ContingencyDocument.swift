@@ -177,19 +177,13 @@ public struct ContingencyReport {
     switch format {
     case .table: return ContingencyText(doc: document, markdown: false).render()
     case .markdown: return ContingencyText(doc: document, markdown: true).render()
-    case .json:
-      let e = JSONEncoder()
-      e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      e.keyEncodingStrategy = .convertToSnakeCase
-      return String(decoding: try e.encode(document), as: UTF8.self) + "\n"
+    case .json: return try PlanJSON.encode(document)
     case .csv: return ContingencyCSV(document: document).render()
     }
   }
 
   /// Reads a JSON rendering back.
   public static func decode(_ json: String) throws -> ContingencyDocument {
-    let d = JSONDecoder()
-    d.keyDecodingStrategy = .convertFromSnakeCase
-    return try d.decode(ContingencyDocument.self, from: Data(json.utf8))
+    try PlanJSON.decode(json, as: ContingencyDocument.self)
   }
 }

@@ -133,19 +133,9 @@ public struct ExplainReport {
     switch format {
     case .table: return ExplainText(doc: document, markdown: false).render()
     case .markdown: return ExplainText(doc: document, markdown: true).render()
-    case .json: return try ExplainJSON.render(document)
+    case .json: return try PlanJSON.encode(document)
     case .csv: throw UnsupportedReportFormat(message: "corridor explain has no CSV form; use --format table, markdown or json")
     }
-  }
-}
-
-/// The explanation as JSON: snake-case keys, sorted, schema `corridor-explain/1`.
-enum ExplainJSON {
-  static func render(_ d: ExplainDocument) throws -> String {
-    let e = JSONEncoder()
-    e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    e.keyEncodingStrategy = .convertToSnakeCase
-    return String(decoding: try e.encode(d), as: UTF8.self) + "\n"
   }
 }
 

@@ -119,11 +119,7 @@ public struct LPExplainDocument: Codable, Sendable, Equatable {
     case .table: return LPExplainText(document: self).render(markdown: false)
     case .markdown: return LPExplainText(document: self).render(markdown: true)
     case .json:
-      let e = JSONEncoder()
-      e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      e.keyEncodingStrategy = .convertToSnakeCase
-      e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-      return String(decoding: try e.encode(self), as: UTF8.self) + "\n"
+      return try PlanJSON.encode(self, nonFiniteAsStrings: true)
     case .csv:
       throw LPError.invalidArgument("explain reports are table, markdown or json, not csv")
     }

@@ -8,18 +8,22 @@ struct PlanJSON {
   func render() throws -> String { try Self.encode(document) }
 
   /// Any report document as JSON the way every report writes it: snake-case keys, sorted,
-  /// indented, one trailing newline.
-  static func encode(_ document: some Encodable) throws -> String {
+  /// indented, one trailing newline. `nonFiniteAsStrings` writes ±infinity and NaN as
+  /// `"inf"`, `"-inf"`, `"nan"` (an LP file's bounds) instead of failing.
+  static func encode(_ document: some Encodable, nonFiniteAsStrings: Bool = false) throws -> String {
     let e = JSONEncoder()
     e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     e.keyEncodingStrategy = .convertToSnakeCase
+    if nonFiniteAsStrings {
+      e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    }
     return String(decoding: try e.encode(document), as: UTF8.self) + "\n"
   }
 
-  /// Reads a document back (the inverse of ``render()``).
-  static func decode(_ text: String) throws -> ReportDocument {
+  /// Reads a report document back (the inverse of ``encode(_:nonFiniteAsStrings:)``).
+  static func decode<T: Decodable>(_ text: String, as type: T.Type = ReportDocument.self) throws -> T {
     let d = JSONDecoder()
     d.keyDecodingStrategy = .convertFromSnakeCase
-    return try d.decode(ReportDocument.self, from: Data(text.utf8))
+    return try d.decode(type, from: Data(text.utf8))
   }
 }

@@ -191,24 +191,8 @@ public struct ValueReport {
     switch format {
     case .table: return ValueText(doc: document, markdown: false).render()
     case .markdown: return ValueText(doc: document, markdown: true).render()
-    case .json: return try ValueJSON.render(document)
+    case .json: return try PlanJSON.encode(document)
     case .csv: return ValueCSV(document: document).render()
     }
-  }
-}
-
-/// The value report as JSON: snake-case keys, sorted, schema `corridor-value/1`.
-enum ValueJSON {
-  static func render(_ d: ValueDocument) throws -> String {
-    let e = JSONEncoder()
-    e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    e.keyEncodingStrategy = .convertToSnakeCase
-    return String(decoding: try e.encode(d), as: UTF8.self) + "\n"
-  }
-
-  static func decode(_ text: String) throws -> ValueDocument {
-    let d = JSONDecoder()
-    d.keyDecodingStrategy = .convertFromSnakeCase
-    return try d.decode(ValueDocument.self, from: Data(text.utf8))
   }
 }
