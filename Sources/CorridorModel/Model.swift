@@ -498,6 +498,13 @@ public struct CustomConstraint: Sendable, Equatable, Hashable {
   /// The expression as written.
   public var source: String
   public var citation: String?
+
+  /// Whether its rows, bound and dual are amounts (`MWh`, `Mt`) rather than rates: a
+  /// horizon constraint sums its variables over the hours, and `level[]` is an amount.
+  public var isAmount: Bool {
+    per == .horizon || terms.contains { if case .level = $0.quantity { true } else { false } }
+  }
+
   public init(
     name: String, per: ConstraintScope, terms: [Term], sense: ConstraintSense, constant: Series,
     commodity: String, source: String, citation: String? = nil

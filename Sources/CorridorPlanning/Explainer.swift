@@ -191,14 +191,11 @@ public enum Explainer {
     }
     for (k, cc) in model.constraints.enumerated() {
       guard let rows = f.index.constraintRows[k] else { continue }
-      let isAmount = cc.per == .horizon || cc.terms.contains { if case .level = $0.quantity { true } else { false } }
+      let isAmount = cc.isAmount
       let perUnit = isAmount ? perUnitHour(cc.commodity) : 1
       let specs = f.constraintRows(k)
       // The bound as the planner reads it: fixed parameter terms (capacity[c]) on the right.
-      let bounds = specs.map { spec -> Double in
-        let b = cc.sense == .lessEqual ? spec.upper : spec.lower
-        return (b - spec.parameters.reduce(0) { $0 + $1.coefficient * f.parameterValue($1.column) }) * perUnit
-      }
+      let bounds = specs.map { f.writtenBound($0, cc.sense) * perUnit }
       var sides: [RelaxableGroup.Member] = []
       for r in rows.rows {
         if cc.sense != .lessEqual { sides.append(.init(side: .rowLower(r.index), scale: 1 / perUnit)) }
@@ -296,12 +293,5 @@ public enum Explainer {
     let all = f.averageFlowTerms(corridors: corridors, origin: nil, scale: 1).reduce(0) { $0 + $1.coefficient * point[$1.column] }
     guard all > 1e-9 else { return nil }
     return 100 * own / all
-  }
-}
-
-extension Formulation {
-  /// The value a fixed parameter column (`capacity[c]`, `available[s]`) holds.
-  func parameterValue(_ column: LPColumn) -> Double {
-    (try? program.bounds(of: program.variable(at: column.index)).lower) ?? 0
   }
 }

@@ -210,3 +210,22 @@ extension Formulation {
     }
   }
 }
+
+extension Formulation {
+  /// The value a fixed parameter column (`capacity[c]`, `available[s]`) holds now.
+  func parameterValue(_ column: LPColumn) -> Double {
+    (try? program.bounds(of: program.variable(at: column.index)).lower) ?? 0
+  }
+
+  /// A custom row's fixed parameter terms at their current values: what moves to the
+  /// right-hand side when the row is read as the planner wrote it.
+  func parameterTotal(_ spec: RowSpec) -> Double {
+    spec.parameters.reduce(0) { $0 + $1.coefficient * parameterValue($1.column) }
+  }
+
+  /// A custom row's bound as the planner wrote it (`flow ≤ 0.5 × capacity`: 0.5 × the
+  /// capacity), in the row's units.
+  func writtenBound(_ spec: RowSpec, _ sense: ConstraintSense) -> Double {
+    (sense == .lessEqual ? spec.upper : spec.lower) - parameterTotal(spec)
+  }
+}

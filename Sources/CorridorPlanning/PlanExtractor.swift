@@ -332,16 +332,13 @@ struct PlanExtractor {
         let w = rows.count == 1 && cc.per == .horizon ? 1 : f.hours[r] / H
         // As the planner wrote it: variables on the left; on the right the row's bound less
         // its fixed parameter terms (capacity, available volume), at their current values.
-        let parameters = specs[r].parameters.reduce(0.0) { sum, t in
-          sum + t.coefficient * ((try? f.program.bounds(of: f.program.variable(at: t.column.index)).lower) ?? 0)
-        }
-        let bound = cc.sense == .lessEqual ? specs[r].upper : specs[r].lower
+        let parameters = f.parameterTotal(specs[r])
         act += w * (a.isEmpty || !hasPoint ? 0 : a[rows[r].index] - parameters)
-        rhs += w * (bound - parameters)
+        rhs += w * f.writtenBound(specs[r], cc.sense)
       }
       let binding = rows.rows.filter { isBinding($0) }.count
       let commodity = f.model.commodity(named: cc.commodity)
-      let isAmount = cc.per == .horizon || cc.terms.contains { if case .level = $0.quantity { true } else { false } }
+      let isAmount = cc.isAmount
       let scale = isAmount ? amountPerUnitHour(commodity) : 1
       return ConstraintResult(name: cc.name, expression: cc.source, per: cc.per.rawValue,
                               activity: act * scale, rhs: rhs * scale,
