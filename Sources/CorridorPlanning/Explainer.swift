@@ -231,26 +231,17 @@ public enum Explainer {
   /// what could be meant.
   static func resolveFixed(_ names: [String], among members: [Explanation.Member]) throws -> Set<Int> {
     var out = Set<Int>()
-    let sectionOf: [String: (ModelEntry) -> String?] = [
-      "corridors": { if case let .corridor(n) = $0 { n } else { nil } },
-      "supply": { if case let .supply(n) = $0 { n } else { nil } },
-      "markets": { if case let .market(n) = $0 { n } else { nil } },
-      "rules": { if case let .rule(n) = $0 { n } else { nil } },
-      "constraints": { if case let .constraint(n) = $0 { n } else { nil } },
-      "storage": { if case let .storage(n) = $0 { n } else { nil } },
-    ]
-    func name(_ e: ModelEntry) -> String { sectionOf.values.lazy.compactMap { $0(e) }.first ?? "" }
-    let allNames = Set(members.map { name($0.entry) })
+    let sections: Set<String> = ["corridors", "supply", "markets", "storage", "rules", "constraints"]
+    let allNames = Set(members.compactMap(\.entry.name))
     for given in names {
       var section: String?
       var bare = given
-      if let dot = given.firstIndex(of: "."), sectionOf[String(given[..<dot])] != nil {
+      if let dot = given.firstIndex(of: "."), sections.contains(String(given[..<dot])) {
         section = String(given[..<dot])
         bare = String(given[given.index(after: dot)...])
       }
       let hits = members.indices.filter { i in
-        if let section { return sectionOf[section]!(members[i].entry) == bare }
-        return name(members[i].entry) == bare
+        members[i].entry.name == bare && (section == nil || members[i].entry.section == section)
       }
       guard !hits.isEmpty else {
         throw PlanningEditError("--fixed '\(given)' names no entry the explanation can move\(DidYouMean.hint(for: bare, among: allNames)); "

@@ -65,6 +65,46 @@ public enum ModelEntry: Hashable, Sendable, CustomStringConvertible {
   }
 }
 
+extension ModelEntry {
+  /// The entry's name as its file writes it; nil for the fairness level and a balance.
+  public var name: String? {
+    switch self {
+    case let .corridor(n), let .supply(n), let .market(n), let .storage(n), let .rule(n), let .constraint(n), let .stage(n): n
+    case .balance, .fairness: nil
+    }
+  }
+
+  /// The kind of entry in one word, as ``description`` starts: `corridor`, `supply`,
+  /// `market`, `storage`, `rule`, `constraint`, `balance`, `fairness`, `stage`.
+  public var kind: String {
+    switch self {
+    case .corridor: "corridor"
+    case .supply: "supply"
+    case .market: "market"
+    case .storage: "storage"
+    case .rule: "rule"
+    case .constraint: "constraint"
+    case .balance: "balance"
+    case .fairness: "fairness"
+    case .stage: "stage"
+    }
+  }
+
+  /// The model file's section that defines the entry (`corridors`, `supply`, `markets`,
+  /// `storage`, `rules`, `constraints`); nil for what the formulation adds.
+  public var section: String? {
+    switch self {
+    case .corridor: "corridors"
+    case .supply: "supply"
+    case .market: "markets"
+    case .storage: "storage"
+    case .rule: "rules"
+    case .constraint: "constraints"
+    case .balance, .fairness, .stage: nil
+    }
+  }
+}
+
 /// What an LP column or row stands for: its entry, its part of that entry and its slice.
 ///
 ///     index.owner(of: LPColumn(42))

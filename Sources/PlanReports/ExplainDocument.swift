@@ -98,15 +98,8 @@ public struct ExplainDocument: Codable, Sendable, Equatable {
 
   /// `corridor` and `black-sea` of a model entry.
   static func names(_ e: ModelEntry) -> (String, String) {
-    switch e {
-    case let .corridor(n): ("corridor", n)
-    case let .supply(n): ("supply", n)
-    case let .market(n): ("market", n)
-    case let .storage(n): ("storage", n)
-    case let .rule(n): ("rule", n)
-    case let .constraint(n): ("constraint", n)
-    default: ("entry", e.description)
-    }
+    guard let name = e.name, e.section != nil else { return ("entry", e.description) }
+    return (e.kind, name)
   }
 
   static func member(_ m: Explanation.Member) -> MemberReport {

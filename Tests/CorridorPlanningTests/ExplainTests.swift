@@ -164,12 +164,7 @@ struct ExplainTests {
 
   // MARK: Edits in model terms (independent of the analysis's LP)
 
-  static func name(_ e: ModelEntry) -> String {
-    switch e {
-    case let .corridor(n), let .supply(n), let .market(n), let .storage(n), let .rule(n), let .constraint(n): n
-    default: ""
-    }
-  }
+  static func name(_ e: ModelEntry) -> String { e.name ?? "" }
 
   /// The model without the member's limit: a corridor or supply unlimited, a market
   /// without a volume, a rule or constraint removed, a storage without its energy or power limit.
