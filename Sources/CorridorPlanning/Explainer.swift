@@ -62,34 +62,31 @@ public enum Explainer {
     func remaining() -> Double? { options.timeLimit.map { max(0, $0 - (MonotonicClock.now() - start)) } }
     var (members, groups) = candidates(f)
     let fixedSet = try resolveFixed(options.fixed, among: members)
+    for (kind, w) in options.weights where !(w > 0 && w.isFinite) {
+      throw PlanningEditError("weight of \(kind.rawValue) must be a positive number, not \(w)")
+    }
     var weights: [EntryKind: Double] = [:]
     for kind in EntryKind.allCases { weights[kind] = options.weights[kind] ?? 1 }
-    for (k, kind) in options.weights where !(kind > 0 && kind.isFinite) {
-      throw PlanningEditError("weight of \(k.rawValue) must be a positive number, not \(kind)")
-    }
-    for i in groups.indices {
-      groups[i].weight = weights[members[i].kind] ?? 1
-      groups[i].fixed = fixedSet.contains(i)
-    }
-    var engine = InfeasibilityOptions(timeLimit: remaining(), solver: options.solver)
+    for i in groups.indices { groups[i].weight = weights[members[i].kind] ?? 1 }
     // A formulation solved already (corridor solve's) hands the analysis its verdict and
     // final basis; an unsolved one is analysed from GLPK's own start. Measured on the
     // 8,760-hour fixture (debug build, load about 2): from GLPK's start the analysis took
     // 270 s (docs/explain.md, "Speed"); solving first by the planner's path (block crash,
     // then primal) and starting from its infeasible basis ran past 5 minutes, and carrying
     // a block-crash basis into the elastic LP ran past 4 minutes in its first solve alone.
+    var engine = InfeasibilityOptions(timeLimit: remaining(), solver: options.solver)
     // Fixed entries may be blamed, never moved: the conflict is sought with every entry
     // free to drop, the least relaxation (a second analysis, only when some are fixed)
     // with the fixed ones held.
-    var free = groups
-    for i in free.indices { free[i].fixed = false }
     if !fixedSet.isEmpty { engine.relaxation = false }
-    var a = try f.program.analyzeInfeasibility(groups: free, options: engine)
+    var a = try f.program.analyzeInfeasibility(groups: groups, options: engine)
     var solves = a.solves, iterations = a.iterations, method = a.method, trace = a.trace
     if !fixedSet.isEmpty, a.outcome == .infeasible, !a.hardInfeasible {
       engine.relaxation = true
       engine.timeLimit = remaining()
-      let r = try f.program.analyzeInfeasibility(groups: groups, options: engine)
+      var held = groups
+      for i in fixedSet { held[i].fixed = true }
+      let r = try f.program.analyzeInfeasibility(groups: held, options: engine)
       (a.relaxation, a.relaxationCost, a.relaxedValues) = (r.relaxation, r.relaxationCost, r.relaxedValues)
       a.timedOut = a.timedOut || r.timedOut
       solves += r.solves
