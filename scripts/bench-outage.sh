@@ -17,10 +17,7 @@ set -eu
 cd "$(dirname "$0")/.."
 what=${1:-outage}
 repeat=${REPEAT:-3}
-scratch=""
-if [ -n "${SWIFT_SCRATCH:-}" ]; then scratch="--scratch-path $SWIFT_SCRATCH"; fi
-swift build -c release $scratch --product corridor >/dev/null 2>&1 || swift build -c release $scratch --product corridor
-bin="$(swift build -c release $scratch --show-bin-path)/corridor"
+bin=$(scripts/release-product.sh corridor)
 h=models/electricity-hourly-8760.toml
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -17,10 +17,7 @@ mkdir -p "$(dirname "$out")"
 shared=""
 if [ -n "${BENCH_SHARED:-}" ]; then shared="--shared $BENCH_SHARED"; fi
 
-scratch=""
-if [ -n "${SWIFT_SCRATCH:-}" ]; then scratch="--scratch-path $SWIFT_SCRATCH"; fi
-swift build -c release $scratch --product corridor-bench
-bin="$(swift build -c release $scratch --show-bin-path)/corridor-bench"
+bin=$(scripts/release-product.sh corridor-bench)
 
 case "$set_name" in
 quick)
