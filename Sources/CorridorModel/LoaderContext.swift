@@ -9,6 +9,8 @@ final class LoaderContext {
   /// 1 unit of the key currency = value units of the model currency.
   var exchangeRates: [String: Double] = [:]
   var slices: [TimeSlice] = []
+  /// The planning years (`[time] years`); with them ``slices`` repeat per year.
+  var horizon: Horizon?
   /// When the slices came from an hourly CSV: its resolved path.
   var hourlyFile: String?
   /// Files read, in order (model files first, then CSVs).
@@ -72,7 +74,10 @@ final class LoaderContext {
       return nil
     case .success(let index): k = index
     }
-    let needed = slices.count
+    // A multi-year model reads one year of rows and repeats it for each year.
+    let yearSlices = horizon?.yearSlices ?? slices
+    let years = horizon?.years.count ?? 1
+    let needed = yearSlices.count
     guard needed > 0 else { return nil }
     if csv.rows.count < needed {
       reporter.error(
@@ -87,7 +92,7 @@ final class LoaderContext {
     }
     if file != hourlyFile, let nameColumn = csv.header.firstIndex(of: "slice") {
       let names = csv.strings(column: nameColumn)
-      for (i, slice) in slices.enumerated() where names[i] != slice.name {
+      for (i, slice) in yearSlices.enumerated() where names[i] != slice.name {
         reporter.add(
           Diagnostic(
             severity: .error, file: file, line: csv.rows[i].line, entry: path.dotted,
@@ -118,7 +123,7 @@ final class LoaderContext {
               : "\(what) is absurdly large in row \(bad.row + 1) (column '\(column)'); check the unit and scale"))
         return nil
       }
-      return .perSlice(values)
+      return .perSlice(Array([[Double]](repeating: values, count: years).joined()))
     }
   }
 }

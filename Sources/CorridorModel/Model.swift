@@ -38,14 +38,23 @@ public struct CorridorModel: Sendable, Equatable {
   public var scenarioNames: [String]
   /// Where each entry and key was written (empty for a model built in code).
   public var sources = ModelSources()
+  /// The planning years of a multi-year model (`[time] years`), nil for a one-year model.
+  /// With a horizon, ``slices`` are the year's slices repeated for each year, year-major.
+  public var horizon: Horizon? = nil
+
+  /// Whether the model has something to build (then it is a MIP when a choice is discrete).
+  public var hasBuildOptions: Bool {
+    corridors.contains { $0.build != nil } || storages.contains { $0.build != nil }
+  }
 
   public init(
     name: String, description: String? = nil, currency: String, objective: ObjectiveKind = .maxValue,
     slices: [TimeSlice], commodities: [Commodity], nodes: [Node], supplies: [Supply],
     corridors: [Corridor], markets: [Market], storages: [Storage] = [], rules: [Rule] = [],
     constraints: [CustomConstraint] = [], warnings: [Diagnostic] = [], files: [String] = [],
-    scenarioNames: [String] = []
+    scenarioNames: [String] = [], horizon: Horizon? = nil
   ) {
+    self.horizon = horizon
     self.name = name
     self.description = description
     self.currency = currency
@@ -270,6 +279,8 @@ public struct Corridor: Sendable, Equatable, Hashable {
   public var enabled: Bool
   public var label: String?
   public var citation: String?
+  /// Capacity the planner may add (`[corridors.NAME.build]`), nil when it is fixed.
+  public var build: BuildOption? = nil
   public init(
     name: String, from: String, to: String, commodity: String, capacity: Series, loss: Double = 0,
     tariff: Series = 0, availability: Series = 1, twoWay: Bool = false, groups: [String] = [],
@@ -343,6 +354,8 @@ public struct Storage: Sendable, Equatable, Hashable {
   public var wearCost: Double
   public var label: String?
   public var citation: String?
+  /// Power (with energy = power × ``BuildOption/duration``) the planner may add.
+  public var build: BuildOption? = nil
   public init(
     name: String, node: String, owner: String, commodity: String, power: Double, energy: Double,
     efficiency: Double = 1, wearCost: Double = 0, label: String? = nil, citation: String? = nil

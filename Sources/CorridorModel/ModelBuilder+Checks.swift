@@ -75,7 +75,7 @@ extension ModelBuilder {
   /// Nodes reachable from `start` over enabled corridors of `commodity` with usable capacity.
   func reachable(from start: Set<String>, commodity: String) -> Set<String> {
     var adjacency: [String: [String]] = [:]
-    for c in corridors where c.enabled && c.commodity == commodity && c.hasUsableCapacity(slices: context.slices.count) {
+    for c in corridors where c.enabled && c.commodity == commodity && (c.build != nil || c.hasUsableCapacity(slices: context.slices.count)) {
       adjacency[c.from, default: []].append(c.to)
       if c.twoWay { adjacency[c.to, default: []].append(c.from) }
     }

@@ -62,7 +62,8 @@ struct ModelBuilder {
       name: name, description: description, currency: context.currency, objective: objective,
       slices: context.slices, commodities: commodities, nodes: nodes, supplies: supplies,
       corridors: corridors, markets: markets, storages: storages, rules: rules,
-      constraints: constraints, warnings: [], files: context.files, scenarioNames: scenarioNames)
+      constraints: constraints, warnings: [], files: context.files, scenarioNames: scenarioNames,
+      horizon: context.horizon)
   }
 
   // MARK: Helpers
@@ -284,7 +285,7 @@ struct ModelBuilder {
       return
     }
     let r = reader(["time"], t)
-    r.checkKeys(["slices", "hourly", "source"], context: "[time]")
+    r.checkKeys(["slices", "hourly", "years", "year-weights", "discount-rate", "source"], context: "[time]")
     if t["slices"] != nil, t["hourly"] != nil {
       reporter.error(["time", "hourly"], "[time] has both 'slices' and 'hourly'; keep one")
     }
@@ -295,6 +296,7 @@ struct ModelBuilder {
     } else {
       context.slices = [TimeSlice(name: "year", hours: 8760)]
     }
+    if !context.slices.isEmpty { readHorizon(t) }
   }
 
   mutating func readSlices(_ node: TOMLNode) {
@@ -488,7 +490,8 @@ struct ModelBuilder {
       let path: EntryPath = ["corridors", name]
       let r = reader(path, t)
       r.checkKeys(
-        ["from", "to", "commodity", "capacity", "loss", "tariff", "availability", "two-way", "groups", "enabled", "label", "source"],
+        ["from", "to", "commodity", "capacity", "loss", "tariff", "availability", "two-way", "groups", "enabled", "label", "source",
+         "available-from", "retires", "build"],
         context: "a corridor")
       let enabled = r.bool("enabled", default: true)
       let from = nodeReference(r, "from", required: "\"GE\"")
@@ -515,24 +518,29 @@ struct ModelBuilder {
         }
       }
       let uniqueGroups = groupList.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-      guard let from, let to, from != to, let commodity, let capacity, let loss, let tariff, let availability else {
+      let inService = yearKey(r, "available-from", path), retires = yearKey(r, "retires", path)
+      let build = t["build"].map { readBuild($0, path + ["build"], subject, storage: false) }
+      guard let from, let to, from != to, let commodity, var capacity, let loss, let tariff, let availability,
+            let inService, let retires, build != .some(nil) else {
         broken["corridors", default: []].insert(name)
         continue
       }
+      capacity = commissioned(capacity, from: inService, retires: retires)
       let probe = Corridor(name: name, from: from, to: to, commodity: commodity.name, capacity: capacity,
                            availability: availability)
-      if enabled, !probe.hasUsableCapacity(slices: context.slices.count) {
+      if enabled, build == nil, !probe.hasUsableCapacity(slices: context.slices.count) {
         reporter.warning(path, "corridor has no usable capacity (capacity × availability = 0\(capacity.isConstant && availability.isConstant ? "" : " in every slice")); it will carry nothing")
       }
       for g in uniqueGroups {
         if groups[g] == nil { groupOrder.append(g) }
         groups[g, default: []].append(name)
       }
-      corridors.append(
-        Corridor(
-          name: name, from: from, to: to, commodity: commodity.name, capacity: capacity, loss: loss,
-          tariff: tariff, availability: availability, twoWay: twoWay, groups: uniqueGroups,
-          enabled: enabled, label: r.string("label"), citation: r.string("source")))
+      var corridor = Corridor(
+        name: name, from: from, to: to, commodity: commodity.name, capacity: capacity, loss: loss,
+        tariff: tariff, availability: availability, twoWay: twoWay, groups: uniqueGroups,
+        enabled: enabled, label: r.string("label"), citation: r.string("source"))
+      corridor.build = build.flatMap { $0 }
+      corridors.append(corridor)
     }
     for g in groupOrder where corridors.contains(where: { $0.name == g }) {
       if let owner = corridors.first(where: { $0.groups.contains(g) }) {
@@ -571,7 +579,7 @@ struct ModelBuilder {
       let path: EntryPath = ["storage", name]
       let r = reader(path, t)
       r.checkKeys(
-        ["node", "owner", "commodity", "power", "energy", "efficiency", "wear-cost", "label", "source", "enabled"],
+        ["node", "owner", "commodity", "power", "energy", "efficiency", "wear-cost", "label", "source", "enabled", "build"],
         context: "a storage")
       guard isEnabled(r, section: "storage", name: name) else { continue }
       let node = nodeReference(r, "node", required: "\"AZ\"")
@@ -596,14 +604,17 @@ struct ModelBuilder {
       let energy = r.amount("energy", subject, required: true)
       let efficiency = r.fraction("efficiency", default: 1, positive: true)
       let wear = r.has("wear-cost") ? r.price("wear-cost", subject, required: false, nonNegative: true) : 0
-      guard let node, let owner, let commodity, let power, let energy, let efficiency, let wear else {
+      let build = t["build"].map { readBuild($0, path + ["build"], subject, storage: true) }
+      guard let node, let owner, let commodity, let power, let energy, let efficiency, let wear,
+            build != .some(nil) else {
         broken["storage", default: []].insert(name)
         continue
       }
-      storages.append(
-        Storage(
-          name: name, node: node, owner: owner, commodity: commodity.name, power: power, energy: energy,
-          efficiency: efficiency, wearCost: wear, label: r.string("label"), citation: r.string("source")))
+      var storage = Storage(
+        name: name, node: node, owner: owner, commodity: commodity.name, power: power, energy: energy,
+        efficiency: efficiency, wearCost: wear, label: r.string("label"), citation: r.string("source"))
+      storage.build = build.flatMap { $0 }
+      storages.append(storage)
     }
   }
 }

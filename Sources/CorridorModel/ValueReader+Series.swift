@@ -14,7 +14,9 @@ extension ValueReader {
     _ key: String, _ items: [TOMLNode], what: String, example: String, numbersNeedUnits: Bool = false,
     element: (ValueReader, String) -> Double?
   ) -> Series? {
-    let slices = loader.slices
+    // In a multi-year model a list gives the slices of one year, repeated for each year.
+    let slices = loader.horizon?.yearSlices ?? loader.slices
+    let years = loader.horizon?.years.count ?? 1
     guard items.count == slices.count else {
       let names = slices.prefix(6).map(\.name).joined(separator: ", ") + (slices.count > 6 ? ", …" : "")
       reporter.error(
@@ -44,7 +46,49 @@ extension ValueReader {
       let r = ValueReader(path: path + [key], table: [String(i): item], reporter: reporter, loader: loader)
       if let v = element(r, String(i)) { values.append(v) } else { failed = true }
     }
-    return failed ? nil : .perSlice(values)
+    return failed ? nil : .perSlice(Array([[Double]](repeating: values, count: years).joined()))
+  }
+
+  /// A value per planning year, `key = { 2030 = "500 MW", 2035 = "800 MW" }`: each year's value
+  /// read by `element` (its constant form), a year left out keeping the value of the year
+  /// before it; the first year of the horizon must be given. The series repeats each year's
+  /// value over that year's slices.
+  func perYearTable(_ key: String, _ spec: [String: TOMLNode], what: String, element: (ValueReader, String) -> Double?) -> Series? {
+    guard let horizon = loader.horizon else { return nil }
+    var given: [Int: Double] = [:]
+    var failed = false
+    for (k, node) in spec {
+      guard let y = Int(k), horizon.index(of: y) != nil else {
+        let list = horizon.years.map { String($0.year) }.joined(separator: ", ")
+        reporter.error(path + [key, k], "\(what) is given for \(k), which is not a planning year (\(list)); use those years")
+        failed = true
+        continue
+      }
+      if case .array = node {
+        reporter.error(path + [key, k], "a value per year is one value (\"500 MW\"); per-slice lists and CSV columns cover one year and repeat")
+        failed = true
+        continue
+      }
+      let r = ValueReader(path: path + [key], table: [k: node], reporter: reporter, loader: loader)
+      if let v = element(r, k) { given[y] = v } else { failed = true }
+    }
+    guard !failed else { return nil }
+    guard given[horizon.years[0].year] != nil else {
+      reporter.error(path + [key], "\(what) per year must give the first year, \(horizon.years[0].year) (later years left out keep the value before them)")
+      return nil
+    }
+    var values: [Double] = []
+    var current = 0.0
+    for y in horizon.years {
+      if let v = given[y.year] { current = v }
+      values += [Double](repeating: current, count: horizon.slicesPerYear)
+    }
+    return .perSlice(values)
+  }
+
+  /// Whether a table value is a per-year table (its keys are years) rather than a CSV reference.
+  static func isPerYearTable(_ spec: [String: TOMLNode]) -> Bool {
+    !spec.isEmpty && spec.keys.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
   }
 
   /// A fraction that may vary by slice: a constant (`"95 %"`), a per-slice list

@@ -435,6 +435,18 @@ struct ValueReader {
         return price(key, subject, required: required, nonNegative: nonNegative).map(Series.constant)
       }
     }
+    if Self.isPerYearTable(spec) {
+      guard loader.horizon != nil else {
+        reporter.error(path + [key], "\(subject.name) \(key) is given per year, but the model has no planning years; add years = […] to [time]")
+        return nil
+      }
+      return perYearTable(key, spec, what: "\(subject.name) \(key)") { r, k in
+        switch kind {
+        case .rate: r.rate(k, subject, required: true)
+        case .price(let nonNegative): r.price(k, subject, required: true, nonNegative: nonNegative)
+        }
+      }
+    }
     let reader = ValueReader(path: path + [key], table: spec, reporter: reporter, loader: loader)
     reader.checkKeys(["csv", "column", "unit", "scale"], context: "a CSV series")
     let file = reader.string("csv", required: "\"../data/profiles.csv\"")

@@ -59,6 +59,9 @@ extension Formulation {
     var row = RowSpec(lower: -.infinity, upper: a * capacityOffset(c, s))
     for f in flowBlocks(corridor: c) { row.terms.append((f.columns[s], 1)) }
     if a != 0 { row.terms.append((index.capacityColumns[c], -a)) }
+    if a != 0, model.corridors[c].enabled {
+      for (j, size) in servingBuilds(.corridor(c), slice: s) { row.terms.append((j, -a * size)) }
+    }
     return row
   }
 

@@ -27,6 +27,8 @@ public final class Formulation {
   let sliceCount: Int
   let hours: [Double]
   let totalHours: Double
+  /// Per slice: the multiplier of its year's money in the objective (1 in a one-year model).
+  let moneyWeight: [Double]
 
   /// Per corridor: the value its capacity column is fixed at: the largest capacity of any
   /// slice (0 when disabled). Slice `s` has `column + capacityOffset(c, s)` of capacity.
@@ -56,9 +58,11 @@ public final class Formulation {
     sliceCount = model.slices.count
     hours = model.slices.map(\.hours)
     totalHours = hours.reduce(0, +)
+    moneyWeight = Self.moneyWeights(model)
     var b = LPBuilder(names: names)
     networks = model.commodities.map { CommodityNetwork(model: model, commodity: $0.name) }
     buildColumns(&b)
+    buildInvestmentColumns(&b)
     buildRows(&b)
     objectives = Objectives(formulation: self, columnCount: b.columnCount)
     b.cost = objectives.value
@@ -105,11 +109,13 @@ public final class Formulation {
     // Storage: charge, discharge (wear cost), level.
     for st in model.storages {
       let ch = b.columnCount
-      for s in 0..<S { b.column("charge[\(st.name),\(sliceNames[s])]", upper: st.power, time: s) }
+      // With a build option the limits are rows (existing + built); see buildStorageLimits.
+      let (power, energy) = st.build == nil ? (st.power, st.energy) : (Double.infinity, Double.infinity)
+      for s in 0..<S { b.column("charge[\(st.name),\(sliceNames[s])]", upper: power, time: s) }
       let dis = b.columnCount
-      for s in 0..<S { b.column("discharge[\(st.name),\(sliceNames[s])]", upper: st.power, time: s) }
+      for s in 0..<S { b.column("discharge[\(st.name),\(sliceNames[s])]", upper: power, time: s) }
       let lev = b.columnCount
-      for s in 0..<S { b.column("level[\(st.name),\(sliceNames[s])]", upper: st.energy, time: s) }
+      for s in 0..<S { b.column("level[\(st.name),\(sliceNames[s])]", upper: energy, time: s) }
       index.storages.append(.init(charge: ColumnSpan(first: ch, count: S), discharge: ColumnSpan(first: dis, count: S),
                                   level: ColumnSpan(first: lev, count: S)))
       index.noteColumns(ch, S, .storage(st.name), .charge)
@@ -147,6 +153,8 @@ public final class Formulation {
     buildStorage(&b)
     buildRules(&b)
     buildCustomConstraints(&b)
+    buildInvestmentRows(&b)
+    buildStorageLimits(&b)
   }
 
   /// Per origin, node and slice: what arrives (after losses) plus what is
@@ -220,15 +228,18 @@ public final class Formulation {
     }
   }
 
-  /// Per storage and slice: level = previous level (cyclic) + efficiency·charge·h − discharge·h.
+  /// Per storage and slice: level = previous level + efficiency·charge·h − discharge·h, the
+  /// previous level of a year's first slice being its last slice's (cyclic within each year).
   private func buildStorage(_ b: inout LPBuilder) {
     let S = sliceCount
     let sliceNames = model.slices.map(\.name)
     for (k, st) in model.storages.enumerated() {
       let c = index.storages[k]
       let first = b.rowCount
+      let perYear = model.horizon?.slicesPerYear ?? S
       for s in 0..<S {
-        let prev = (s + S - 1) % S
+        let start = s - s % perYear
+        let prev = s == start ? start + perYear - 1 : s - 1
         b.term(c.level[s].index, 1)
         b.term(c.level[prev].index, -1)
         b.term(c.charge[s].index, -st.efficiency * hours[s])

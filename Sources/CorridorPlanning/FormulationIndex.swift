@@ -119,6 +119,8 @@ public struct IndexEntry: Hashable, Sendable {
     /// The fixed column that holds a parameter (`capacity[c]`, `available[s]`).
     case parameter
     case fairnessLevel
+    /// A build decision (``FormulationIndex/BuildBlock``).
+    case build
     // Rows.
     case balance
     case capacityLimit
@@ -128,6 +130,10 @@ public struct IndexEntry: Hashable, Sendable {
     case ruleRow(country: String?)
     case constraintRow
     case stageRow
+    /// A build option's choice row (at most one size, or at most its maximum).
+    case buildChoice
+    /// A built storage's charge, discharge and level limits (three rows per slice).
+    case storageLimit
   }
   public var entry: ModelEntry
   public var part: Part
@@ -152,6 +158,37 @@ public struct FormulationIndex: Sendable {
   struct DeliveryBlock: Sendable { var origin: String; var market: Int; var columns: ColumnSpan }
   struct StorageColumns: Sendable { var charge: ColumnSpan; var discharge: ColumnSpan; var level: ColumnSpan }
   struct BalanceBlock: Sendable { var origin: String; var node: String; var commodity: String; var rows: RowSpan }
+  /// The build decisions of one corridor or storage.
+  public struct BuildBlock: Sendable {
+    public enum Owner: Hashable, Sendable {
+      /// By position in the model's corridors.
+      case corridor(Int)
+      /// By position in the model's storages.
+      case storage(Int)
+    }
+    public var owner: Owner
+    /// The corridor's or storage's name.
+    public var name: String
+    public var columns: [BuildColumn]
+    /// `Σ build ≤ 1` (discrete) or `≤ max` (continuous); nil when nothing can be built.
+    public var choiceRow: LPRow?
+
+    /// The model entry that owns it.
+    func ownerEntry(_ model: CorridorModel) -> ModelEntry {
+      switch owner {
+      case .corridor: .corridor(name)
+      case .storage: .storage(name)
+      }
+    }
+  }
+  /// One build column: built in `year` (nil in a one-year model), adding `size` per unit of
+  /// the column, the `option`-th discrete size (nil when continuous).
+  public struct BuildColumn: Sendable {
+    public var column: LPColumn
+    public var year: Int?
+    public var size: Double
+    public var option: Int?
+  }
 
   // Columns.
   var flows: [FlowBlock] = []
@@ -164,6 +201,8 @@ public struct FormulationIndex: Sendable {
   /// Per supply: its available-volume column, fixed at its largest volume.
   var availableColumns: [LPColumn] = []
   var fairnessColumn: LPColumn?
+  /// Per corridor or storage with a build option: its build columns and choice row.
+  public internal(set) var builds: [BuildBlock] = []
 
   // Rows.
   var balances: [BalanceBlock] = []

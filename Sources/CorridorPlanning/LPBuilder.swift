@@ -7,6 +7,8 @@ struct LPBuilder {
   var upper: [Double] = []
   var cost: [Double] = []
   var columnNames: [String] = []
+  /// Columns that are binary (build decisions of discrete size).
+  var binary: Set<Int> = []
   /// Time slice of each column and row (−1: spans the horizon), for the block crash.
   var columnTime: [Int32] = []
   var rowTime: [Int32] = []
@@ -107,6 +109,7 @@ struct LPBuilder {
   func build(name: String, sense: ObjectiveSense) throws(LPError) -> LinearProgram {
     let lp = LinearProgram(name: name, sense: sense)
     try lp.addVariables(count: columnCount, lower: lower, upper: upper, cost: cost, names: columnNames)
+    for j in binary.sorted() { try lp.setKind(lp.variable(at: j), .binary) }
     try lp.addConstraints(rowStarts: rowStarts, columns: rowColumns, coefficients: rowValues,
                           lower: rowLower, upper: rowUpper, names: rowNames)
     return lp

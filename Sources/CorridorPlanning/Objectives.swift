@@ -35,17 +35,20 @@ public struct Objectives: Sendable {
     var v = [Double](repeating: 0, count: columnCount)
     for block in f.index.flows {
       let corridor = model.corridors[block.arc.corridor]
-      for s in 0..<f.sliceCount { v[block.columns[s]] = -corridor.tariff.value(at: s) * f.hours[s] }
+      for s in 0..<f.sliceCount { v[block.columns[s]] = -corridor.tariff.value(at: s) * f.hours[s] * f.moneyWeight[s] }
     }
     for block in f.index.deliveries {
       let market = model.markets[block.market]
-      for s in 0..<f.sliceCount { v[block.columns[s]] = market.price.value(at: s) * f.hours[s] }
+      for s in 0..<f.sliceCount { v[block.columns[s]] = market.price.value(at: s) * f.hours[s] * f.moneyWeight[s] }
     }
     for (k, supply) in model.supplies.enumerated() {
-      for s in 0..<f.sliceCount { v[f.index.supplies[k][s]] = -supply.cost * f.hours[s] }
+      for s in 0..<f.sliceCount { v[f.index.supplies[k][s]] = -supply.cost * f.hours[s] * f.moneyWeight[s] }
     }
     for (k, st) in model.storages.enumerated() {
-      for s in 0..<f.sliceCount { v[f.index.storages[k].discharge[s]] = -st.wearCost * f.hours[s] }
+      for s in 0..<f.sliceCount { v[f.index.storages[k].discharge[s]] = -st.wearCost * f.hours[s] * f.moneyWeight[s] }
+    }
+    for block in f.index.builds {
+      for c in block.columns { v[c.column] = f.buildObjective(block, c) }
     }
     var c = v.map { -$0 }
     for d in f.index.deliveries { for s in 0..<f.sliceCount { c[d.columns[s]] = 0 } }

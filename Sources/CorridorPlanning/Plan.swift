@@ -64,6 +64,16 @@ public struct Plan: Sendable {
   public var bestBound: Double? = nil
   /// Relative gap between ``objective`` and ``bestBound``, nil when unknown.
   public var gap: Double? = nil
+  /// Whether the model has build options (an investment model).
+  public var hasBuildOptions: Bool = false
+  /// Whether the model has integer build decisions (solved by branch and cut).
+  public var isMixedInteger: Bool = false
+  /// Branch-and-bound nodes, for a MIP.
+  public var nodes: Int? = nil
+  /// What the plan builds (investment models), in model order then year.
+  public var investments: [InvestmentResult] = []
+  /// Per planning year (multi-year models); empty for a one-year model.
+  public var years: [YearResult] = []
 
   public struct Stage: Sendable {
     public var name: String

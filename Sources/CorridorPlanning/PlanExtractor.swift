@@ -98,7 +98,9 @@ struct PlanExtractor {
                    nonZeros: f.program.nonZeroCount),
       hasPoint: hasPoint, hasDuals: y != nil,
       provenOptimal: solution.termination == .optimal && hasPoint,
-      bestBound: solution.mip?.bestBound, gap: solution.mip?.gap)
+      bestBound: solution.mip?.bestBound, gap: solution.mip?.gap,
+      hasBuildOptions: model.hasBuildOptions, isMixedInteger: f.program.isMixedInteger, nodes: solution.mip?.nodes,
+      investments: investments(units), years: years(units))
   }
 
   var hasPoint: Bool { solution.primalStatus == .feasible && !solution.values.isEmpty }
@@ -127,6 +129,9 @@ struct PlanExtractor {
     } else if y == nil {
       out.append("no dual solution (\(status.rawValue)): shadow prices and duals are not available")
     }
+    if f.program.isMixedInteger, hasPoint, y != nil {
+      out.append("the shadow prices are those of the LP with every build decision fixed at the plan's choice (a MIP has no duals of its own)")
+    }
     // Warnings about the model itself (a fair-share rule without the fairness objective,
     // min-cost with nothing to deliver) come from the loader, so `corridor check` gives them too.
     return out
@@ -135,7 +140,8 @@ struct PlanExtractor {
   func corridors(_ units: [String: Commodity]) -> [CorridorResult] {
     f.model.corridors.enumerated().map { c, corridor in
       let blocks = f.flowBlocks(corridor: c)
-      let usable = (0..<S).map { corridor.usableCapacity(at: $0) }
+      // Existing capacity plus what the plan builds (investment models), × availability.
+      let usable = (0..<S).map { corridor.usableCapacity(at: $0) + (corridor.enabled ? corridor.availability.value(at: $0) * builtCapacity(corridor: c, slice: $0) : 0) }
       let cap = (0..<S).reduce(0.0) { $0 + f.hours[$1] * usable[$1] } / H
       var total = [Double](repeating: 0, count: S)
       for b in blocks { for s in 0..<S { total[s] += x[b.columns[s]] } }
@@ -155,7 +161,7 @@ struct PlanExtractor {
         from: corridor.from, to: corridor.to, enabled: corridor.enabled, capacity: cap, flow: avg,
         peakFlow: total.max() ?? 0, utilization: cap > 0 ? avg / cap : nil, shadowPrice: shadow,
         bindingSlices: binding, byCountry: shares, lossFraction: corridor.loss,
-        nominalCapacity: corridor.enabled ? corridor.capacity.weightedMean(hours: f.hours) : 0)
+        nominalCapacity: corridor.enabled ? (0..<S).reduce(0.0) { $0 + f.hours[$1] * (corridor.capacity.value(at: $1) + builtCapacity(corridor: c, slice: $1)) } / H : 0)
     }
   }
 

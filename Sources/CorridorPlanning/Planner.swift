@@ -69,6 +69,9 @@ public struct Planner {
   /// Solves a built formulation.
   public func solve(_ f: Formulation) throws -> Plan {
     let lp = f.program
+    // A MIP's shadow prices come from the LP with its integer decisions fixed.
+    var options = options
+    if lp.isMixedInteger { options.mipDuals = true }
     let list = stageList(f)
     let stageRows = try prepareStageRows(f, list)
     var stages: [Plan.Stage] = []
@@ -81,7 +84,7 @@ public struct Planner {
       if lp.sense != stage.sense || lp.objectiveCoefficients != stage.coefficients {
         try lp.setObjective(coefficients: stage.coefficients, sense: stage.sense)
       }
-      var s = try k == 0 ? firstSolve(f) : lp.solve(remaining(options, since: t0))
+      var s = try k == 0 ? firstSolve(f, options) : lp.solve(remaining(options, since: t0))
       if k > 0, s.termination == .infeasible || s.termination == .numericalError {
         // The exact row of the previous stage may sit a hair above what this solve can reach.
         let row = stageRows[k - 1].index, previous = list[k - 1]
@@ -139,7 +142,8 @@ public struct Planner {
 
   /// The first solve: from a block-crash basis on long horizons, cold otherwise.
   /// A crash that GLPK cannot use (singular, numerical trouble) falls back to a cold start.
-  func firstSolve(_ f: Formulation) throws -> Solution {
+  func firstSolve(_ f: Formulation, _ options: SolverOptions? = nil) throws -> Solution {
+    let options = options ?? self.options
     let lp = f.program
     let start = MonotonicClock.now()
     guard options.algorithm == .auto, options.warmStart, !f.hasBasis, f.sliceCount >= blockCrashMinimumSlices,

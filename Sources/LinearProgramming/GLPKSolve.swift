@@ -1,4 +1,5 @@
 internal import CGLPK
+import Glibc
 
 /// GLPK's solvers on a ``GLPKProblem``: scaling, crash basis, simplex, interior
 /// point, branch-and-cut, ranging, and reading their answers back.
@@ -201,13 +202,30 @@ extension GLPKProblem {
 /// Best bound seen by the branch-and-cut callback.
 final class MIPProgress {
   var bestBound: Double?
+  var nodes: Int?
+  let report: Bool
+  let start = MonotonicClock.now()
+  var lastReport = 0.0
+  init(report: Bool) { self.report = report }
+
+  /// One progress line on standard error, after 3 s and then every 2 s.
+  func tick(incumbent: Double?) {
+    guard report else { return }
+    let now = MonotonicClock.now(), elapsed = now - start
+    guard elapsed >= 3, now - lastReport >= 2 else { return }
+    lastReport = now
+    func num(_ v: Double?) -> String { v.map { String(format: "%.6g", $0) } ?? "none" }
+    let gap = incumbent.flatMap { z in bestBound.map { abs(z - $0) / (abs(z) + 1e-10) * 100 } }
+    let line = "branch and cut: \(String(format: "%.1f", elapsed)) s, \(nodes ?? 0) nodes, best plan \(num(incumbent)), bound \(num(bestBound)), gap \(gap.map { String(format: "%.3g %%", $0) } ?? "unknown")\n"
+    _ = line.withCString { write(2, $0, strlen($0)) }
+  }
 }
 
 extension GLPKProblem {
   /// Branch-and-cut with GLPK's MIP presolver (which solves the LP relaxation
   /// itself); reads the integer point when there is one. `algorithm` is the
   /// one the result reports.
-  func branchAndCut(timeLimit: Double?, mipGap: Double?, algorithm alg: SolverOptions.Algorithm) -> (RawResult, MIPInfo) {
+  func branchAndCut(timeLimit: Double?, mipGap: Double?, algorithm alg: SolverOptions.Algorithm, progress report: Bool = false) -> (RawResult, MIPInfo) {
     let p = prob
     var parm = glp_iocp()
     glp_init_iocp(&parm)
@@ -215,16 +233,21 @@ extension GLPKProblem {
     parm.presolve = GLP_ON
     if let t = timeLimit { parm.tm_lim = Int32(clamping: Int((t * 1000).rounded(.up))) }
     if let g = mipGap { parm.mip_gap = g }
-    let progress = MIPProgress()
+    let progress = MIPProgress(report: report)
     let ctx = Unmanaged.passRetained(progress).toOpaque()
     defer { Unmanaged<MIPProgress>.fromOpaque(ctx).release() }
     parm.cb_info = ctx
     parm.cb_func = { tree, info in
       guard let tree, let info else { return }
+      let progress = Unmanaged<MIPProgress>.fromOpaque(info).takeUnretainedValue()
       let node = glp_ios_best_node(tree)
-      if node != 0 {
-        Unmanaged<MIPProgress>.fromOpaque(info).takeUnretainedValue().bestBound = glp_ios_node_bound(tree, node)
-      }
+      if node != 0 { progress.bestBound = glp_ios_node_bound(tree, node) }
+      var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
+      glp_ios_tree_size(tree, &active, &current, &total)
+      progress.nodes = Int(total)
+      let p = glp_ios_get_prob(tree)
+      let incumbent = glp_mip_status(p) == GLP_FEAS || glp_mip_status(p) == GLP_OPT ? glp_mip_obj_val(p) : nil
+      progress.tick(incumbent: incumbent)
     }
     let before = glp_get_it_cnt(p)
     let rc = glp_intopt(p, &parm)
@@ -257,9 +280,9 @@ extension GLPKProblem {
       r.activities = (0..<m).map { glp_mip_row_val(p, Int32($0 + 1)) }
       let obj = r.objective ?? 0
       let bound = status == GLP_OPT && rc == 0 ? obj : progress.bestBound
-      info = MIPInfo(bestBound: bound, gap: bound.map { abs(obj - $0) / (abs(obj) + 1e-10) })
+      info = MIPInfo(bestBound: bound, gap: bound.map { abs(obj - $0) / (abs(obj) + 1e-10) }, nodes: progress.nodes)
     } else {
-      info = MIPInfo(bestBound: progress.bestBound, gap: nil)
+      info = MIPInfo(bestBound: progress.bestBound, gap: nil, nodes: progress.nodes)
     }
     return (r, info)
   }

@@ -12,7 +12,7 @@ extension LinearProgram {
     }
     b.scale(options.scaling)
     let alg: SolverOptions.Algorithm = options.algorithm == .auto ? .primal : options.algorithm
-    let (r, info) = b.branchAndCut(timeLimit: options.timeLimit, mipGap: options.mipGap, algorithm: alg)
+    let (r, info) = b.branchAndCut(timeLimit: options.timeLimit, mipGap: options.mipGap, algorithm: alg, progress: options.mipProgress)
     b.hasBasis = false
     return (r, info)
   }

@@ -34,6 +34,8 @@ extension LinearProgram {
     }
     sol.duals = duals
     sol.reducedCosts = reduced
+    // The duals of the LP with the integers fixed are dual feasible for that LP.
+    if isMixedInteger, options.mipDuals, duals != nil, reduced != nil { sol.dual = .feasible }
     // A point is complete when it has one value per variable (none for a model without variables).
     let certificate: Certificate? = sol.primal == .none || sol.values.count != variableCount ? nil
       : certificate(values: sol.values, duals: sol.dual == .feasible || isMixedInteger ? duals : nil,

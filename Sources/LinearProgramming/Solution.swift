@@ -97,4 +97,13 @@ public struct MIPInfo: Sendable, Equatable {
   public let bestBound: Double?
   /// Relative gap `|objective − bound| / (|objective| + 1e-10)`, nil without both.
   public let gap: Double?
+  /// Branch-and-bound nodes created by the search (GLPK's tree size), nil when the
+  /// presolver or the root LP settled the MIP before any tree existed.
+  public var nodes: Int? = nil
+
+  public init(bestBound: Double?, gap: Double?, nodes: Int? = nil) {
+    self.bestBound = bestBound
+    self.gap = gap
+    self.nodes = nodes
+  }
 }

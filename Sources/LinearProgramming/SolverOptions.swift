@@ -49,6 +49,9 @@ public struct SolverOptions: Sendable, Equatable {
   public var mipDuals = false
   /// Keep GLPK's output in ``Solution/log``.
   public var captureLog = false
+  /// For a MIP: after 3 s of branch and cut, write a progress line to standard error every
+  /// 2 s (elapsed time, nodes, best plan, best bound, gap). Off by default; the CLI turns it on.
+  public var mipProgress = false
   /// After the interior point, move to an optimal basic solution with simplex
   /// (a vertex with exact duals and a basis, as a simplex solve gives). Default
   /// true. Without it, the interior point's approximate answer is returned as

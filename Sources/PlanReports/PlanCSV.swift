@@ -122,6 +122,7 @@ struct PlanCSV {
       w.number(s, n, d, "binding_rows", c.bindingRows.map(Double.init), "rows")
       w.figure(s, n, d, "dual", c.dual)
     }
+    if let inv = p.investment { InvestmentText(doc: inv, currency: p.currency).csv(&w, model: m) }
     for (i, text) in p.warnings.enumerated() { w.text("warning", m, String(i + 1), "message", text) }
     w.number("size", m, "", "variables", Double(p.size.variables))
     w.number("size", m, "", "constraints", Double(p.size.constraints))

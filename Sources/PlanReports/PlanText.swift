@@ -18,6 +18,7 @@ struct PlanText {
     if !doc.storages.isEmpty { tables.append(storages()) }
     if !doc.rules.isEmpty { tables.append(rules()) }
     if !doc.constraints.isEmpty { tables.append(constraints()) }
+    if let inv = doc.investment { tables += InvestmentText(doc: inv, currency: doc.currency).tables() }
     parts += tables.filter { !$0.rows.isEmpty }.map(table)
     if let why = doc.infeasibility { parts.append(ExplainText(doc: why, markdown: markdown).section()) }
     if !doc.warnings.isEmpty {
@@ -27,7 +28,13 @@ struct PlanText {
     return parts.joined(separator: "\n")
   }
 
-  var hours: String { Number.grouped(doc.horizonHours, digits: 0) + " h" }
+  /// The horizon money is summed over: its hours, or for a multi-year model its years,
+  /// discounted (each year's money × its multiplier, see the planning years table).
+  var hours: String {
+    let h = Number.grouped(doc.horizonHours, digits: 0) + " h"
+    guard let years = doc.investment?.years, let first = years.first, let last = years.last else { return h }
+    return "\(first.year)–\(last.year + last.weight - 1), discounted to \(first.year): \(h) of planning years"
+  }
 
   func summary() -> String {
     var rows: [(String, String)] = []
@@ -44,6 +51,7 @@ struct PlanText {
       }.joined(separator: "; ")))
     }
     if let c = doc.certificate { rows.append(("certificate", c.line)) }
+    if let inv = doc.investment { rows.append(("search", InvestmentText(doc: inv, currency: doc.currency).searchLine)) }
     rows.append(("time slices", "\(Number.counted(doc.sliceCount, "slice")) (\(hours))"))
     rows.append(("LP size", [Number.counted(doc.size.variables, "variable"), Number.counted(doc.size.constraints, "constraint"),
                              Number.counted(doc.size.nonZeros, "non-zero")].joined(separator: ", ")))

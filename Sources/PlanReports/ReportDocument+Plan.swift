@@ -93,6 +93,7 @@ extension ReportDocument {
       hasPoint: hasPoint, hasDuals: hasDuals, certificate: certificate, stages: stages, corridors: corridors,
       countries: countries, markets: markets, storages: storages, rules: rules, constraints: constraints,
       warnings: warnings, size: size, timings: timings)
+    investment = InvestmentReport(plan: plan, hasBuildOptions: plan.hasBuildOptions)
   }
 
   /// The unit of a stage's objective: the currency for `value` and `cost`, the fairness

@@ -52,6 +52,9 @@ public struct ReportDocument: Codable, Sendable, Equatable {
   /// Why the model is infeasible (``ExplainDocument``, `corridor explain`'s report), when
   /// it is and the explanation ran; nil (`null`) otherwise.
   @Nullable public var infeasibility: ExplainDocument? = nil
+  /// Build decisions, the search and the planning years (``InvestmentReport``); the key is
+  /// left out for a one-year model without build options.
+  public var investment: InvestmentReport? = nil
 
   /// The JSON schema this document encodes to.
   public static let schemaID = "corridor-plan/2"
