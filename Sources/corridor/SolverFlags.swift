@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import LinearProgramming
 import PlanReports
@@ -23,11 +24,19 @@ struct SolverFlags: ParsableArguments {
   @Flag(help: "Run GLPK's presolver (faster on some LPs; no warm start or ranging afterwards).")
   var presolve = false
 
+  @Option(name: .customLong("mip-gap"), parsing: .unconditional,
+          help: ArgumentHelp("For a model with discrete build options (a MIP): stop branch and cut once the plan is within this relative gap of the best bound, as a percentage (\"1 %\", default 0: proven optimal).", valueName: "percent"))
+  var mipGap: String?
+
+  @Flag(help: "No progress lines on stderr while branch and cut runs (they appear after 3 s, every 2 s).")
+  var quiet = false
+
   @Flag(name: .customLong("log"), help: "Show GLPK's solver log: in the report for .mps, .lp and .mod files, on stderr for corridor models.")
   var includeLog = false
 
   func validate() throws {
     _ = try seconds()
+    _ = try gap()
     if noCrossover && algorithm != .interior {
       throw ValidationError("--no-crossover applies to --algorithm interior only")
     }
@@ -48,8 +57,21 @@ struct SolverFlags: ParsableArguments {
     return t
   }
 
+  /// The `--mip-gap` as a fraction, or nil; a usage error for anything but a percentage in [0, 100).
+  func gap() throws(ValidationError) -> Double? {
+    guard let text = mipGap else { return nil }
+    let t = text.trimmingCharacters(in: .whitespaces)
+    let number = t.hasSuffix("%") ? String(t.dropLast()).trimmingCharacters(in: .whitespaces) : t
+    guard t.hasSuffix("%"), let v = Double(number), v.isFinite, v >= 0, v < 100 else {
+      throw ValidationError("--mip-gap must be a percentage from 0 % to below 100 % (such as \"1 %\" or 0.5%), not '\(text)'")
+    }
+    return v / 100
+  }
+
   var options: SolverOptions {
-    SolverOptions(algorithm: algorithm, presolve: presolve, timeLimit: (try? seconds()) ?? nil, captureLog: includeLog,
-                  crossover: !noCrossover)
+    var o = SolverOptions(algorithm: algorithm, presolve: presolve, timeLimit: (try? seconds()) ?? nil,
+                          mipGap: (try? gap()) ?? nil, captureLog: includeLog, crossover: !noCrossover)
+    o.mipProgress = !quiet
+    return o
   }
 }
