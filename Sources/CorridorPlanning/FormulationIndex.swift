@@ -173,6 +173,14 @@ public struct FormulationIndex: Sendable {
     /// `Σ build ≤ 1` (discrete) or `≤ max` (continuous); nil when nothing can be built.
     public var choiceRow: LPRow?
 
+    /// `corridor` or `storage`, as reports name the kind.
+    public var kind: String {
+      switch owner {
+      case .corridor: "corridor"
+      case .storage: "storage"
+      }
+    }
+
     /// The model entry that owns it.
     func ownerEntry(_ model: CorridorModel) -> ModelEntry {
       switch owner {

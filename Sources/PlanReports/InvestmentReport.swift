@@ -86,19 +86,23 @@ struct InvestmentText {
   let currency: String
 
   func tables() -> [FigureTable] {
-    var builds = FigureTable("Builds (money in \(currency): investment overnight; yearly = annuity + O&M; in objective = yearly × the multipliers of the years served; value added = objective with − without it, builds re-optimised)",
+    var builds = FigureTable("Builds (money in \(currency): investment overnight; yearly = annuity + O&M; in objective = yearly × the multipliers of the years served; value added = objective with the entry's builds − the best plan without them, other builds re-optimised)",
                              headers: ["entry", "year", "size", "investment", "yearly cost", "in objective", "value added", "serves"])
+    // Value added belongs to the entry (all its builds taken out together): shown once.
+    var shown: Set<String> = []
     for b in doc.builds {
+      let first = shown.insert("\(b.kind) \(b.name)").inserted
       builds.add([.text("\(b.kind) \(b.name)"), .text(b.year.map(String.init) ?? "–"), .fig(b.size, 1), .fig(b.investment, 0),
-                  .fig(b.yearlyCost, 0), .fig(b.objectiveCost, 0), .fig(b.valueAdded, 0),
+                  .fig(b.yearlyCost, 0), .fig(b.objectiveCost, 0), first ? .fig(b.valueAdded, 0) : .text("(above)"),
                   .text(b.servedYears.isEmpty ? "the year" : "\(b.servedYears.first!)–\(b.servedYears.last!)")])
     }
     if doc.builds.isEmpty { builds.add([.text("nothing is built"), .text(""), .text(""), .text(""), .text(""), .text(""), .text(""), .text("")]) }
     var out = [builds]
-    let byCountry = doc.builds.flatMap { b in b.valueAddedByCountry.map { (b, $0) } }
+    var seen: Set<String> = []
+    let byCountry = doc.builds.filter { seen.insert("\($0.kind) \($0.name)").inserted }.flatMap { b in b.valueAddedByCountry.map { (b, $0) } }
     if !byCountry.isEmpty {
-      var t = FigureTable("Value added by country (net value with the build − without it)", headers: ["entry", "year", "country", "value added"])
-      for (b, c) in byCountry { t.add([.text("\(b.kind) \(b.name)"), .text(b.year.map(String.init) ?? "–"), .text(c.country), .fig(c.value, 0)]) }
+      var t = FigureTable("Value added by country (its net value with the entry's builds − without them; operating money, the investment's cost is in the total)", headers: ["entry", "country", "value added"])
+      for (b, c) in byCountry { t.add([.text("\(b.kind) \(b.name)"), .text(c.country), .fig(c.value, 0)]) }
       out.append(t)
     }
     if !doc.years.isEmpty {

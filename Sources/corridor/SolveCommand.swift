@@ -75,6 +75,12 @@ extension CorridorCommand {
       let built = Date()
       var plan = try Planner(options: solver.options).solve(formulation)
       plan.timings.build = built.timeIntervalSince(t0)
+      if plan.provenOptimal, !plan.investments.isEmpty {
+        // What each build adds against the best plan without it (one re-solve per build),
+        // within what is left of the time limit.
+        let left = solver.options.timeLimit.map { Swift.max(0.001, $0 - Date().timeIntervalSince(t0)) }
+        try InvestmentValuation.addValues(to: &plan, formulation: formulation, planner: Planner(options: solver.options), timeLimit: left)
+      }
       if solver.includeLog {
         // A corridor report has no log section: GLPK's log goes to stderr.
         Output.standardError(formulation.program.log)
