@@ -73,7 +73,16 @@ public enum ContingencyAnalysis {
   /// Solves the base cold (the planner's default path) and returns its plan, its simplex
   /// iterations and its optimum (final basis, point, duals) to start the outages from;
   /// throws when it has no optimal plan to compare with.
+  /// Refuses a model with build options: outages are measured on given capacities.
+  public static func checkFixedNetwork(_ model: CorridorModel) throws {
+    if model.hasBuildOptions {
+      let names = model.corridors.filter { $0.build != nil }.map { "corridors.\($0.name)" } + model.storages.filter { $0.build != nil }.map { "storage.\($0.name)" }
+      throw ContingencyError("N-1 outages are measured on a network whose capacities are given, and this model has build options (\(names.joined(separator: ", "))): solve it, then write the chosen sizes as capacities (and drop the [build] tables) in a scenario, and run contingency on that")
+    }
+  }
+
   static func solveBase(_ model: CorridorModel, _ solver: SolverOptions) throws -> (Plan, Int, BlockRestart) {
+    try checkFixedNetwork(model)
     let session = try PlanningSession(model: model, options: solver, names: false)
     let base = try session.solve()
     guard base.provenOptimal, base.objective != nil, let s = session.formulation.program.solution, let basis = s.basis else {

@@ -27,7 +27,21 @@ import LinearProgramming
 extension CorridorValuation {
   /// Whether the model's objective has one stage, so its value curves are concave and
   /// ``curve(of:from:to:maxSolves:)`` applies.
-  public var curveAvailable: Bool { Objectives.stageCount(session.formulation) == 1 }
+  /// Whether the value is a concave piecewise-linear function of a capacity: a one-stage
+  /// objective of an LP (an investment model with discrete build options is a MIP, whose
+  /// value jumps where another size becomes worth building).
+  public var curveAvailable: Bool { Objectives.stageCount(session.formulation) == 1 && !session.formulation.program.isMixedInteger }
+
+  /// Why ``curveAvailable`` is false, in a sentence (nil when it is true).
+  public var curveUnavailableReason: String? {
+    if session.formulation.program.isMixedInteger {
+      return "the model has discrete build options (a MIP), whose value need not be concave or piecewise linear in a capacity"
+    }
+    if Objectives.stageCount(session.formulation) > 1 {
+      return "the model's objective (\(session.formulation.model.objective.rawValue)\(session.formulation.model.rules.isEmpty ? "" : " with its rules")) has lexicographic stages, whose last stage need not be concave in a capacity"
+    }
+    return nil
+  }
 
   /// The value curve of corridor `name` over capacities `from...to` (in the commodity's unit).
   ///
@@ -39,9 +53,7 @@ extension CorridorValuation {
     guard from.isFinite, to.isFinite, from >= 0, from <= to else {
       throw PlanningEditError("the capacity range \(from)…\(to) of corridor '\(name)' is not a range of capacities: give 0 ≤ --from ≤ --to")
     }
-    guard curveAvailable else {
-      throw PlanningEditError("the value curve needs a one-stage objective; this model's objective has lexicographic stages (fair-share or priority rules), whose last stage need not be concave in a capacity")
-    }
+    if let why = curveUnavailableReason { throw PlanningEditError("no value curve: \(why)") }
     let solvesBefore = session.solves.count
     let algorithm = session.planner.options.algorithm
     if algorithm == .auto { session.planner.options.algorithm = .dual }

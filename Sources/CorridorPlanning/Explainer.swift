@@ -206,12 +206,18 @@ public enum Explainer {
       let cols = f.index.storages[k]
       let perUnit = perUnitHour(st.commodity)
       let locations = sources.locations("storage", st.name)
+      // A storage with a build option holds its limits in rows (existing + built), not bounds.
+      let limits = f.index.storageLimitRows[k]
+      let levelSides: [RelaxableGroup.Side] = limits.map { r in (0..<f.sliceCount).map { .rowUpper(r.first + 3 * $0 + 2) } }
+        ?? cols.level.columns.map { .columnUpper($0.index) }
+      let powerSides: [RelaxableGroup.Side] = limits.map { r in (0..<f.sliceCount).flatMap { [.rowUpper(r.first + 3 * $0), .rowUpper(r.first + 3 * $0 + 1)] } }
+        ?? (cols.charge.columns + cols.discharge.columns).map { .columnUpper($0.index) }
       add(.init(entry: .storage(st.name), kind: .storage, quantity: "energy", value: st.energy * perUnit, perSlice: false,
                 unit: amountUnit(st.commodity), locations: locations, note: nil),
-          cols.level.columns.map { .init(side: .columnUpper($0.index), scale: 1 / perUnit) })
+          levelSides.map { .init(side: $0, scale: 1 / perUnit) })
       add(.init(entry: .storage(st.name), kind: .storage, quantity: "power", value: st.power, perSlice: false,
                 unit: unit(st.commodity), locations: locations, note: nil),
-          (cols.charge.columns + cols.discharge.columns).map { .init(side: .columnUpper($0.index), scale: 1) })
+          powerSides.map { .init(side: $0, scale: 1) })
     }
     return (members, groups)
   }

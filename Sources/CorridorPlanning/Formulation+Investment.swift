@@ -114,6 +114,7 @@ extension Formulation {
           b.endRow("\(what)-limit[\(st.name),\(sliceNames[s])]", lower: -.infinity, upper: limit, time: s)
         }
       }
+      index.storageLimitRows[k] = RowSpan(first: first, count: b.rowCount - first)
       index.noteRows(first, b.rowCount - first, .storage(st.name), .storageLimit, perSlice: false)
     }
   }

@@ -209,6 +209,9 @@ public struct FormulationIndex: Sendable {
   /// Per supply: its available-volume column, fixed at its largest volume.
   var availableColumns: [LPColumn] = []
   var fairnessColumn: LPColumn?
+  /// Per storage with a build option (by position): its limit rows, three per slice in
+  /// the order charge, discharge, level (``Formulation/buildStorageLimits(_:)``).
+  var storageLimitRows: [Int: RowSpan] = [:]
   /// Per corridor or storage with a build option: its build columns and choice row.
   public internal(set) var builds: [BuildBlock] = []
 

@@ -90,6 +90,9 @@ extension CorridorCommand {
         try Output.checkWritable(output)
         let loaded = try loadCorridorModel(model, scenario: scenario)
         try Output.refuseInput(output, option: "--output", inputs: modelInputs(loaded, file: model, scenario: scenario))
+        do { try ContingencyAnalysis.checkFixedNetwork(loaded) } catch let e as ContingencyError {
+          throw CLIFailure(status: .badInput, message: "\(model): \(e.message)")
+        }
         var options = ContingencyOptions(corridors: corridors.isEmpty ? nil : corridors, derate: derate, pairs: pairs, jobs: jobs, cold: cold)
         do {
           if let slices { options.slices = try SliceWindow.parse(slices, slices: loaded.slices) }

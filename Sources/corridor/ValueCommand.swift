@@ -81,8 +81,7 @@ extension CorridorCommand {
         let session = try PlanningSession(model: model, options: solver.options)
         let valuation = try CorridorValuation(session: session)
         var notes: [String] = []
-        if !valuation.curveAvailable && !ranges.isEmpty {
-          let why = "the model's objective (\(model.objective.rawValue)\(model.rules.isEmpty ? "" : " with its rules")) has lexicographic stages, whose last stage need not be concave in a capacity"
+        if let why = valuation.curveUnavailableReason, !ranges.isEmpty {
           if from != nil { throw CLIFailure(status: .usage, message: "no value curve for '\(file)': \(why); drop --from/--to (TOOT and PINT still apply)") }
           notes.append("no value curves: \(why)")
           ranges = []
