@@ -5,6 +5,7 @@
 // formulation (CorridorPlanning), report rendering (PlanReports) and the
 // `corridor` command-line tool. Dependencies point one way:
 //   CGLPK → LinearProgramming → CorridorPlanning → PlanReports → corridor
+//   CorridorPlanning → CorridorSweep (sweeps, SQLite) → corridor
 //   CorridorModel (file format, units, validation) → CorridorPlanning
 import PackageDescription
 
@@ -16,11 +17,14 @@ let package = Package(
     .library(name: "CorridorModel", targets: ["CorridorModel"]),
     .library(name: "CorridorPlanning", targets: ["CorridorPlanning"]),
     .library(name: "PlanReports", targets: ["PlanReports"]),
+    .library(name: "CorridorSweep", targets: ["CorridorSweep"]),
     .executable(name: "corridor", targets: ["corridor"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    // SQLite for sweep results (issue #13): transactions, WAL and schema handling done well.
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // The system GLPK library (Debian: libglpk-dev). Only LinearProgramming imports it.
@@ -32,10 +36,12 @@ let package = Package(
     .target(name: "CorridorModel", dependencies: ["TOMLKit"]),
     .target(name: "CorridorPlanning", dependencies: ["LinearProgramming", "CorridorModel"]),
     .target(name: "PlanReports", dependencies: ["CorridorPlanning", "CorridorModel"]),
+    // Scenario sweeps: cases, parallel warm runs, results in SQLite, shards and Slurm scripts.
+    .target(name: "CorridorSweep", dependencies: ["CorridorPlanning", "CorridorModel", .product(name: "GRDB", package: "GRDB.swift")]),
     .executableTarget(
       name: "corridor",
       dependencies: [
-        "LinearProgramming", "CorridorModel", "CorridorPlanning", "PlanReports",
+        "LinearProgramming", "CorridorModel", "CorridorPlanning", "PlanReports", "CorridorSweep",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -146,6 +146,11 @@ struct ModelDocument {
     guard let text = String(validating: bytes, as: UTF8.self) else {
       return failure("'\(path)' is not UTF-8 text; save it as UTF-8")
     }
+    return parse(text: text, path: path)
+  }
+
+  /// Parses TOML text shown in diagnostics as `path` (a file, or what generated the text).
+  static func parse(text: String, path: String) -> Result<ModelDocument, DocumentFailure> {
     var locator = KeyLocator(text)
     locator.run()
     if let bad = locator.fatalSyntax {

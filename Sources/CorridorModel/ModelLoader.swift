@@ -22,11 +22,24 @@ public enum ModelLoader {
   /// - Returns: The model; its ``CorridorModel/warnings`` list what is suspicious but legal.
   /// - Throws: ``ModelLoadError`` with every error found (and the warnings).
   public static func load(path: String, scenario: String? = nil) throws(ModelLoadError) -> CorridorModel {
+    try load(path: path, scenario: scenario, overlay: nil)
+  }
+
+  /// ``load(path:scenario:)`` with one more scenario applied last, given as TOML text
+  /// (a sweep's case: `[scenario] name = "case 3"` and the keys it sets). `label` names the
+  /// text in diagnostics (`sweep.toml, case 3`).
+  public static func load(path: String, scenario: String?, overlay: (text: String, label: String)?) throws(ModelLoadError) -> CorridorModel {
     let reporter = Reporter()
     let displayPath = FileBytes.normalize(path)
     var documents = loadChain(displayPath, reporter: reporter, visiting: [], referencedFrom: nil)
     if let scenario, !documents.isEmpty {
       documents += extraScenario(FileBytes.normalize(scenario), onTopOf: documents, reporter: reporter)
+    }
+    if let overlay, !documents.isEmpty {
+      switch ModelDocument.parse(text: overlay.text, path: overlay.label) {
+      case .success(let doc): documents.append(doc)
+      case .failure(let d): reporter.add(d.diagnostic)
+      }
     }
     guard !documents.isEmpty, !reporter.hasErrors else {
       throw ModelLoadError(diagnostics: reporter.sorted(files: documents.map(\.path)))

@@ -156,12 +156,14 @@ struct PlanExtractor {
       }
       // The capacity column's reduced cost: capacity rows and every custom row naming capacity[c].
       let shadow = parameterValue(f.index.capacityColumns[c])
-      return CorridorResult(
+      var result = CorridorResult(
         name: corridor.name, commodity: corridor.commodity, unit: units[corridor.commodity]?.unit ?? "",
         from: corridor.from, to: corridor.to, enabled: corridor.enabled, capacity: cap, flow: avg,
         peakFlow: total.max() ?? 0, utilization: cap > 0 ? avg / cap : nil, shadowPrice: shadow,
         bindingSlices: binding, byCountry: shares, lossFraction: corridor.loss,
         nominalCapacity: corridor.enabled ? (0..<S).reduce(0.0) { $0 + f.hours[$1] * (corridor.capacity.value(at: $1) + builtCapacity(corridor: c, slice: $1)) } / H : 0)
+      result.sliceFlows = hasPoint ? total : []
+      return result
     }
   }
 

@@ -27,7 +27,7 @@ struct CorridorCommand: ParsableCommand {
       \(ExitStatus.help)
       """,
     version: "0.1.0",
-    subcommands: [Solve.self, Check.self, Export.self, Diff.self, Contingency.self, Value.self, Explain.self],
+    subcommands: [Solve.self, Check.self, Export.self, Diff.self, Contingency.self, Value.self, Explain.self, Sweep.self],
     defaultSubcommand: nil
   )
 

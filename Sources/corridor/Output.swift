@@ -43,6 +43,12 @@ enum Output {
     standardError("corridor: warning: " + message + "\n")
   }
 
+  /// A progress line on standard error, redrawn in place (`\r`, cleared to the end of the
+  /// line); nil ends it with a newline. Callers show it only when stderr is a terminal.
+  static func progress(_ line: String?) {
+    standardError(line.map { "\r" + $0 + "\u{1B}[K" } ?? "\n")
+  }
+
   /// Writes to standard error; a failure here cannot be reported anywhere.
   static func standardError(_ text: String) {
     var bytes = Array(text.utf8)
