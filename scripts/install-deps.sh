@@ -2,9 +2,10 @@
 # Installs the system packages the project needs (Debian/Ubuntu), only when missing:
 #   libglpk-dev  GLPK's headers and library (the solver)
 #   glpk-utils   glpsol and GLPK's example models (reference solutions in the tests)
+#   libsqlite3-dev  SQLite, for sweep results (GRDB links the system library)
 set -euo pipefail
 missing=()
-for pkg in libglpk-dev glpk-utils; do
+for pkg in libglpk-dev glpk-utils libsqlite3-dev; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
