@@ -56,6 +56,7 @@ let package = Package(
     .testTarget(name: "CorridorModelTests", dependencies: ["CorridorModel"], exclude: ["Fixtures"]),
     .testTarget(name: "CorridorPlanningTests", dependencies: ["CorridorPlanning", "CorridorModel", "LinearProgramming", "CorridorTestSupport"]),
     .testTarget(name: "PlanReportsTests", dependencies: ["PlanReports", "CorridorPlanning", "CorridorModel", "CorridorTestSupport"]),
+    .testTarget(name: "CorridorSweepTests", dependencies: ["CorridorSweep", "CorridorPlanning", "CorridorModel", "LinearProgramming", "CorridorTestSupport"]),
     .testTarget(name: "CorridorEndToEndTests", dependencies: ["corridor", "CorridorTestSupport", "CorridorSweep"]),
   ]
 )

@@ -23,6 +23,8 @@ public struct SweepDefinition: Sendable, Equatable {
     /// `corridors.cpc.capacity`: a model key path.
     public var path: [String]
     public var values: [String]
+    /// The line of its key in the sweep file.
+    public var line: Int? = nil
     public var name: String { path.joined(separator: ".") }
   }
   public enum Combine: String, Sendable, CaseIterable { case grid, zip }
@@ -148,6 +150,7 @@ public struct SweepDefinition: Sendable, Equatable {
     }
     let sorted = reporter.sorted(files: [display])
     guard !reporter.hasErrors, let model else { throw ModelLoadError(diagnostics: sorted) }
+    for i in parameters.indices { parameters[i].line = doc.position(of: ["vary"] + parameters[i].path)?.line }
     let bytes = (try? FileBytes.read(display).get()) ?? []
     return SweepDefinition(name: name, file: display, model: model, scenario: scenario, combine: combine, record: record,
                            parameters: parameters, scenarios: scenarios, scenarioLabels: labels, hash: Self.fnv1a(bytes))
@@ -208,6 +211,25 @@ public struct SweepDefinition: Sendable, Equatable {
     for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
     let digits = String(h, radix: 16)
     return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+
+  /// Diagnostics of a case's model placed in the sweep file: a problem in an entry the
+  /// sweep varies is reported at that key's line in [vary], with the case's value.
+  public func placing(_ diagnostics: [Diagnostic], caseLabel: String, overlay: String) -> [Diagnostic] {
+    diagnostics.map { d in
+      guard d.file == overlay else { return d }
+      var out = d
+      out.file = file
+      out.column = nil
+      if let p = parameters.first(where: { d.entry == $0.name || d.entry.hasPrefix($0.name + ".") || $0.name.hasPrefix(d.entry + ".") }) {
+        out.line = p.line
+        out.entry = "vary." + p.name
+      } else {
+        out.line = nil
+      }
+      out.message = "in case \(caseLabel): " + d.message
+      return out
+    }
   }
 
   /// The hash of a file's bytes (nil when it cannot be read).

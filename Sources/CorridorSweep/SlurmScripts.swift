@@ -1,6 +1,6 @@
 /// The batch scripts that run a sweep as a Slurm job array and merge its shards.
 ///
-/// `array.sbatch` runs shard `$SLURM_ARRAY_TASK_ID` of `shards` (`sbatch --array=0-N-1`),
+/// `array.sbatch` runs shard `$SLURM_ARRAY_TASK_ID` of `shards` (`sbatch --array=1-N`),
 /// each into its own database; `merge.sbatch` merges them; `submit.sh` submits the array,
 /// then the merge with `--dependency=afterok:<array job>` so it starts only when every
 /// shard succeeded. Only standard `sbatch` options are used.
@@ -44,13 +44,13 @@ public struct SlurmScripts: Sendable {
   }
 
   /// The shard databases, in shard order.
-  public var shardDatabases: [String] { (0..<shards).map { "\(directory)/shard-\($0).sqlite" } }
+  public var shardDatabases: [String] { (1...shards).map { "\(directory)/shard-\($0).sqlite" } }
   public var mergedDatabase: String { "\(directory)/results.sqlite" }
 
   public var arrayScript: String {
     """
     \(header(jobName, output: "\(directory)/logs/shard-%a.out"))
-    #SBATCH --array=0-\(shards - 1)
+    #SBATCH --array=1-\(shards)
     #SBATCH --cpus-per-task=\(cpusPerTask)
     # Shard $SLURM_ARRAY_TASK_ID of \(shards) of the sweep \(sweepFile); re-running it resumes.
     set -euo pipefail

@@ -22,7 +22,16 @@ public final class SweepDatabase: Sendable {
   public let path: String
 
   /// Opens (creating if needed) the database at `path`.
-  public init(path: String) throws {
+  /// - Throws: ``SweepError`` when the file exists but is not a SQLite database.
+  public convenience init(path: String) throws {
+    do {
+      try self.init(opening: path)
+    } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB || e.resultCode == .SQLITE_CORRUPT {
+      throw SweepError("'\(path)' is not a SQLite database (\(e.message ?? "not a database")); give a new file name for --db, or the database a sweep wrote")
+    }
+  }
+
+  private init(opening path: String) throws {
     var config = Configuration()
     config.prepareDatabase { db in
       try db.execute(sql: "PRAGMA synchronous = FULL")
@@ -85,6 +94,11 @@ public final class SweepDatabase: Sendable {
   /// The ids of the finished cases.
   public func finishedCases() throws -> Set<Int> {
     try queue.read { db in Set(try Int.fetchAll(db, sql: "SELECT case_id FROM cases")) }
+  }
+
+  /// SQLite's `PRAGMA integrity_check`: `ok`, or what is wrong.
+  public func integrityCheck() throws -> String {
+    try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
   }
 
   /// The stored metadata.

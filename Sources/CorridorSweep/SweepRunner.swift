@@ -33,10 +33,16 @@ public struct SweepRunner: Sendable {
     public var seconds: Double
   }
 
-  /// Loads case `c`'s model: the base, its scenario, and the case's values.
+  /// Loads case `c`'s model: the base, its scenario, and the case's values. A problem in a
+  /// value the sweep sets is reported at its key in the sweep file
+  /// (``SweepDefinition/placing(_:caseLabel:overlay:)``).
   public func model(of c: SweepCase) throws(ModelLoadError) -> CorridorModel {
-    try ModelLoader.load(path: sweep.model, scenario: c.scenario(sweep),
-                         overlay: (text: c.overlay(sweep), label: "\(sweep.file) (case \(c.id): \(c.label(sweep)))"))
+    let label = "\(sweep.file) (case \(c.id))"
+    do {
+      return try ModelLoader.load(path: sweep.model, scenario: c.scenario(sweep), overlay: (text: c.overlay(sweep), label: label))
+    } catch {
+      throw ModelLoadError(diagnostics: sweep.placing(error.diagnostics, caseLabel: "\(c.id) (\(c.label(sweep)))", overlay: label))
+    }
   }
 
   /// Runs `cases` (skipping finished ones) into `db`; `progress` is called after each case

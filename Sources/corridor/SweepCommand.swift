@@ -22,7 +22,7 @@ extension CorridorCommand {
 
           corridor sweep cpc.toml --db cpc.sqlite           # run (resumes)
           corridor sweep cpc.toml --db s1.sqlite --shard 1/4
-          corridor sweep merge all.sqlite s0.sqlite s1.sqlite s2.sqlite s3.sqlite
+          corridor sweep merge all.sqlite s1.sqlite s2.sqlite s3.sqlite s4.sqlite
           corridor sweep slurm cpc.toml --shards 4 --dir runs/cpc
           corridor sweep report cpc.sqlite
         """,
@@ -32,13 +32,16 @@ extension CorridorCommand {
   }
 }
 
-/// A `--shard I/N` value.
-struct ShardSpec: ExpressibleByArgument {
+/// A `--shard I/N` value: the I-th (1-based) of N shares.
+struct ShardSpec {
   var index: Int
   var count: Int
-  init?(argument: String) {
-    let parts = argument.split(separator: "/")
-    guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, i >= 0, i < n else { return nil }
+  /// Parses `I/N`; a usage error saying what is allowed otherwise.
+  init(_ text: String) throws(ValidationError) {
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, i >= 1, i <= n else {
+      throw ValidationError("--shard takes I/N, the I-th of N shares with 1 ≤ I ≤ N (such as 1/4 … 4/4), not '\(text)'")
+    }
     index = i
     count = n
   }
@@ -63,8 +66,10 @@ extension CorridorCommand.Sweep {
     @Option(help: ArgumentHelp("The SQLite database to write (created if missing; resumed if it holds this sweep).", valueName: "file.sqlite"))
     var db: String
 
-    @Option(help: ArgumentHelp("Run only shard I of N (0-based), a contiguous block of the cases, e.g. 0/4.", valueName: "I/N"))
-    var shard: ShardSpec?
+    @Option(name: .customLong("shard"), help: ArgumentHelp("Run only the I-th of N shares of the cases (1 ≤ I ≤ N), a contiguous block, e.g. 1/4.", valueName: "I/N"))
+    var shardText: String?
+
+    var shard: ShardSpec? { shardText.flatMap { try? ShardSpec($0) } }
 
     @Option(help: "Worker threads (default: every core).")
     var jobs: Int?
@@ -73,6 +78,7 @@ extension CorridorCommand.Sweep {
 
     func validate() throws {
       if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (worker threads), not \(jobs)") }
+      if let shardText { _ = try ShardSpec(shardText) }
     }
 
     func run() throws {
@@ -102,12 +108,14 @@ extension CorridorCommand.Sweep {
 
     private func runSweep() throws -> ExitStatus {
       let definition = try SweepDefinition.load(path: sweep)
-      let cases = shard.map { definition.shard($0.index, of: $0.count) } ?? definition.cases
+      let cases = shard.map { definition.shard($0.index - 1, of: $0.count) } ?? definition.cases
       let runner = SweepRunner(sweep: definition, solver: solver.options,
                                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
       let files = try modelFiles(definition, runner)
       let database: SweepDatabase
-      do { database = try SweepDatabase(path: db) } catch {
+      do { database = try SweepDatabase(path: db) } catch let e as SweepError {
+        throw CLIFailure(status: .badInput, message: e.message)
+      } catch {
         throw CLIFailure(status: .cannotWrite, message: "cannot open the database '\(db)': \(error)")
       }
       let terminal = isatty(2) == 1
@@ -140,7 +148,7 @@ extension CorridorCommand.Sweep {
     var shards: [String] = []
 
     func validate() throws {
-      if shards.isEmpty { throw ValidationError("give the shard databases to merge after the output: corridor sweep merge out.sqlite shard-0.sqlite shard-1.sqlite") }
+      if shards.isEmpty { throw ValidationError("give the shard databases to merge after the output: corridor sweep merge out.sqlite shard-1.sqlite shard-2.sqlite") }
     }
 
     func run() throws {
@@ -150,6 +158,7 @@ extension CorridorCommand.Sweep {
           if FileOutput.isSameFile(output, s) { throw CLIFailure(status: .usage, message: "'\(s)' is both a shard and the output; write the merge to a new file") }
         }
         do {
+          for shardPath in shards { _ = try SweepDatabase(path: shardPath) }
           let n = try SweepDatabase(path: output).merge(shards)
           Output.standardError("merged \(n) case\(n == 1 ? "" : "s") from \(shards.count) shard\(shards.count == 1 ? "" : "s") into \(output)\n")
         } catch let e as SweepError {
@@ -244,7 +253,10 @@ extension CorridorCommand.Sweep {
     func run() throws {
       try runReporting {
         guard FileManager.default.fileExists(atPath: database) else { throw CLIFailure(status: .inputMissing, message: "sweep database '\(database)' does not exist") }
-        let summary = try SweepSummary(database: SweepDatabase(path: database))
+        let summary: SweepSummary
+        do { summary = try SweepSummary(database: SweepDatabase(path: database)) } catch let e as SweepError {
+          throw CLIFailure(status: .badInput, message: e.message)
+        }
         try Output.standardOutput(summary.render(markdown: format == "markdown"))
         return .optimal
       }
@@ -255,6 +267,6 @@ extension CorridorCommand.Sweep {
 extension CLIFailure {
   /// A case whose model the loader rejects: its diagnostics, prefixed with the case.
   init(caseError e: SweepCaseError) {
-    self.init(status: .badInput, message: "case \(e.caseID) (\(e.label)) does not load:\n" + e.underlying.description)
+    self.init(status: .badInput, message: e.underlying.description, preformatted: true)
   }
 }

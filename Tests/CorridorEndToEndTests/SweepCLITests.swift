@@ -1,4 +1,5 @@
 import CorridorSweep
+import CorridorTestSupport
 import Foundation
 import Testing
 
@@ -58,42 +59,58 @@ struct SweepCLITests {
     #expect(corridors[0]?["cpc"]?.unit == "Mt/yr")
   }
 
-  @Test("A killed sweep keeps every finished case whole, and the same command finishes the rest")
+  @Test("20 seeded SIGKILLs at random points, each resumed: exactly the cases of an uninterrupted run, none half-written")
   func killAndResume() throws {
     let dir = try scratchFolder("sweep-kill")
     let sweep = try Self.sweepFile(dir, vary: """
-      corridors.cpc.capacity = { from = "72.5 Mt/yr", to = "0 Mt/yr", steps = 40 }
+      corridors.cpc.capacity = { from = "72.5 Mt/yr", to = "0 Mt/yr", steps = 100 }
       markets.Ceyhan.price = { from = "500 USD/t", to = "620 USD/t", steps = 10 }
       """)
-    let db = dir + "/r.sqlite"
+    let reference = dir + "/uninterrupted.sqlite"
+    let whole = try corridor("sweep", sweep, "--db", reference, "--jobs", "2", timeout: 300)
+    #expect(whole.status == 0)
+    // Start-up (launch, loading, skipping every finished case) and the time per case on this
+    // machine now, so the kills land at random points of the run even on a loaded machine.
+    let startup = try corridor("sweep", sweep, "--db", reference, "--jobs", "2").seconds
+    let span = max(0.05, whole.seconds - startup)
+    let expected = try SweepDatabase(path: reference).cases()
+    #expect(expected.count == 1000)
     guard let binary = corridorBinary else { throw RunError.noBinary }
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: binary)
-    p.arguments = ["sweep", sweep, "--db", db, "--jobs", "1"]
-    p.standardOutput = FileHandle.nullDevice
-    p.standardError = FileHandle.nullDevice
-    try p.run()
-    // Kill it (SIGKILL: no chance to tidy up) once some cases are in, well before the 400th.
-    var finished = 0
-    for _ in 0..<400 {
-      usleep(20_000)
-      finished = (try? SweepDatabase(path: db).finishedCases().count) ?? 0
-      if finished >= 5 { break }
+    let db = dir + "/killed.sqlite"
+    var rng = SplitMix64(seed: 13)
+    var kills = 0, killedMidway = 0
+    while kills < 20 {
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: binary)
+      p.arguments = ["sweep", sweep, "--db", db, "--jobs", "2"]
+      p.standardOutput = FileHandle.nullDevice
+      p.standardError = FileHandle.nullDevice
+      let before = (try? SweepDatabase(path: db).finishedCases().count) ?? 0
+      try p.run()
+      // A random point: from the end of start-up to a 25th of the run past it.
+      usleep(UInt32((startup * rng.uniform(0.8...1.2) + rng.uniform(0...1) * span / 25) * 1e6))
+      kill(p.processIdentifier, SIGKILL)
+      p.waitUntilExit()
+      kills += 1
+      let database = try SweepDatabase(path: db)
+      #expect(try database.integrityCheck() == "ok", "after kill \(kills)")
+      // No half case: every finished case has all its rows, and no rows without a case.
+      let kept = try database.cases()
+      let rows = try database.corridorResults(), params = try database.parameters()
+      #expect(Set(rows.keys) == Set(kept.map(\.id)) && Set(params.keys) == Set(kept.map(\.id)), "after kill \(kills)")
+      #expect(rows.values.allSatisfy { $0.count == 7 })
+      if kept.count > before && kept.count < 1000 { killedMidway += 1 }
+      if kept.count == 1000 { break }
     }
-    kill(p.processIdentifier, SIGKILL)
-    p.waitUntilExit()
-    let database = try SweepDatabase(path: db)
-    let kept = try database.cases()
-    #expect(!kept.isEmpty && kept.count < 400, "killed after \(kept.count) cases")
-    // No half case: every finished case has all its corridor rows, and no rows without a case.
-    let rows = try database.corridorResults()
-    #expect(Set(rows.keys) == Set(kept.map(\.id)))
-    #expect(rows.values.allSatisfy { $0.count == 7 })
+    #expect(kills == 20 && killedMidway >= 10, "only \(killedMidway) kills landed in the middle of the run")
     let again = try corridor("sweep", sweep, "--db", db, "--jobs", "1", timeout: 300)
     #expect(again.status == 0, "\(again)")
-    #expect(again.stderr.contains("\(400 - kept.count) case(s) solved"), "\(again)")
-    #expect(again.stderr.contains("\(kept.count) already finished"), "\(again)")
-    #expect(try SweepDatabase(path: db).cases().count == 400)
+    let got = try SweepDatabase(path: db).cases()
+    #expect(got.map(\.id) == expected.map(\.id))
+    for (x, y) in zip(got, expected) {
+      #expect(x.label == y.label && x.status == y.status && objectiveMatches(x.objective ?? .nan, y.objective ?? .nan), "case \(x.id)")
+    }
+    print("sweep kill test: \(kills) kills, \(killedMidway) in the middle of the run; resumed to \(got.count) cases equal to an uninterrupted run")
   }
 
   @Test("Shards merged equal the whole sweep; a duplicate shard and another sweep's shard are refused")
@@ -102,7 +119,7 @@ struct SweepCLITests {
     let whole = dir + "/whole.sqlite"
     #expect(try corridor("sweep", Self.shipped, "--db", whole).status == 0)
     var shards: [String] = []
-    for i in 0..<3 {
+    for i in 1...3 {
       let s = dir + "/s\(i).sqlite"
       let r = try corridor("sweep", Self.shipped, "--db", s, "--shard", "\(i)/3")
       #expect(r.status == 0, "\(r)")
@@ -141,6 +158,8 @@ struct SweepCLITests {
       ("corridors.cpc.capacity = [\"50 MW\"]", "case 0"),
       ("corridors.cpcc.capacity = [\"50 Mt/yr\"]", "cpcc"),
       ("corridors.cpc = [\"50 Mt/yr\"]", "section.entry.key"),
+      ("corridors.cpc.capacity = { from = \"1 Mt/yr\", to = \"2 Mt/yr\", steps = 0 }", "steps"),
+      ("corridors.cpc.capacity = []", "at least one value"),
     ]
     for (vary, expected) in cases {
       let sweep = try Self.sweepFile(dir, vary: vary)
@@ -150,8 +169,22 @@ struct SweepCLITests {
       #expect(r.stderr.contains(expected), "\(vary): \(r.stderr)")
       #expect(!fileExists(db), "\(vary): a database was created")
     }
-    let r = try corridor("sweep", Self.shipped, "--db", dir + "/x.sqlite", "--shard", "3/3")
-    #expect(r.status == 64, "\(r)")
+    // A line of the error points into the sweep file: the [vary] key of the rejected value.
+    let unit = try corridor("sweep", try Self.sweepFile(dir, vary: "corridors.cpc.capacity = [\"50 MW\"]"), "--db", dir + "/u.sqlite")
+    #expect(unit.stderr.contains("sweep.toml:5: error: vary.corridors.cpc.capacity"), "\(unit)")
+    // An unknown key of [sweep], with a suggestion.
+    let typo = try writeFile(dir, "typo.toml", "[sweep]\nname = \"t\"\nmodle = \"x.toml\"\n[vary]\ncorridors.cpc.capacity = [\"1 Mt/yr\"]\n")
+    let t = try corridor("sweep", typo, "--db", dir + "/t.sqlite")
+    #expect(t.status == 65 && t.stderr.contains("typo.toml:3") && t.stderr.contains("modle"), "\(t)")
+    // A --db that is not SQLite is refused, and left as it was.
+    let text = try writeFile(dir, "notes.sqlite", "not a database\n")
+    let n = try corridor("sweep", Self.shipped, "--db", text)
+    #expect(n.status == 65 && n.stderr.contains("is not a SQLite database"), "\(n)")
+    #expect(try String(contentsOfFile: text, encoding: .utf8) == "not a database\n")
+    for bad in ["0/3", "4/3", "1/0", "a/b", "2"] {
+      let r = try corridor("sweep", Self.shipped, "--db", dir + "/x.sqlite", "--shard", bad)
+      #expect(r.status == 64 && r.stderr.contains("--shard takes I/N"), "\(bad): \(r)")
+    }
   }
 
   @Test("sweep slurm writes a job array, a merge that depends on it, and a submit script")
@@ -161,13 +194,13 @@ struct SweepCLITests {
                          "--time", "00:30:00", "--mem", "2G", "--cpus", "2")
     #expect(r.status == 0, "\(r)")
     let array = try String(contentsOfFile: dir + "/run/array.sbatch", encoding: .utf8)
-    #expect(array.contains("#SBATCH --array=0-3"))
+    #expect(array.contains("#SBATCH --array=1-4"))
     #expect(array.contains("#SBATCH --partition='short'") && array.contains("#SBATCH --time=00:30:00") && array.contains("#SBATCH --mem=2G"))
     #expect(array.contains("--shard \"$SLURM_ARRAY_TASK_ID\"/4"))
     let submit = try String(contentsOfFile: dir + "/run/submit.sh", encoding: .utf8)
     #expect(submit.contains("sbatch --parsable --dependency=afterok:\"$array\""))
     let merge = try String(contentsOfFile: dir + "/run/merge.sbatch", encoding: .utf8)
-    #expect((0..<4).allSatisfy { merge.contains("shard-\($0).sqlite") })
+    #expect((1...4).allSatisfy { merge.contains("shard-\($0).sqlite") })
     #expect(FileManager.default.isExecutableFile(atPath: dir + "/run/submit.sh"))
   }
 }
