@@ -17,11 +17,14 @@ public struct SweepRunner: Sendable {
   public var sweep: SweepDefinition
   public var solver: SolverOptions
   public var jobs: Int
+  /// Solve every case from scratch (a new session each), for measuring what warm starts save.
+  public var cold = false
 
-  public init(sweep: SweepDefinition, solver: SolverOptions = SolverOptions(), jobs: Int) {
+  public init(sweep: SweepDefinition, solver: SolverOptions = SolverOptions(), jobs: Int, cold: Bool = false) {
     self.sweep = sweep
     self.solver = solver
     self.jobs = max(1, jobs)
+    self.cold = cold
   }
 
   /// What a run did.
@@ -63,7 +66,7 @@ public struct SweepRunner: Sendable {
           let model = try self.model(of: c)
           let t0 = MonotonicClock.now()
           var warm = false
-          if let s = session, try s.adopt(model) { warm = true } else {
+          if !cold, let s = session, try s.adopt(model) { warm = true } else {
             session = try PlanningSession(model: model, options: solver, names: false)
           }
           let before = session!.solves.count

@@ -74,6 +74,9 @@ extension CorridorCommand.Sweep {
     @Option(help: "Worker threads (default: every core).")
     var jobs: Int?
 
+    @Flag(help: "Solve every case from scratch instead of warm from the previous one (to measure what warm starts save).")
+    var cold = false
+
     @OptionGroup var solver: SolverFlags
 
     func validate() throws {
@@ -110,7 +113,7 @@ extension CorridorCommand.Sweep {
       let definition = try SweepDefinition.load(path: sweep)
       let cases = shard.map { definition.shard($0.index - 1, of: $0.count) } ?? definition.cases
       let runner = SweepRunner(sweep: definition, solver: solver.options,
-                               jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+                               jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, cold: cold)
       let files = try modelFiles(definition, runner)
       let database: SweepDatabase
       do { database = try SweepDatabase(path: db) } catch let e as SweepError {
