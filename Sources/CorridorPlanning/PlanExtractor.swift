@@ -211,7 +211,7 @@ struct PlanExtractor {
       var revenue = 0.0, amount = 0.0
       for b in blocks {
         revenue = f.objectives.money(x, over: b.columns, startingAt: revenue)
-        for t in 0..<S { amount += f.hours[t] * x[b.columns[t]] }
+        for t in 0..<S { amount += f.hours[t] * f.moneyWeight[t] * x[b.columns[t]] }  // weighted like revenue
       }
       let commodity = units[market.commodity]
       let avgPrice: Double? = amount > 1e-12 ? commodity.map { $0.displayPrice(revenue / amount) } ?? revenue / amount : nil
