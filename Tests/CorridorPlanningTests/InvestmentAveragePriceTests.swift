@@ -49,6 +49,8 @@ import Testing
     let revenue = 100 * 8760 * (50 * m1 + 60 * m2)
     let market = try #require(plan.market("M"))
     expectClose(market.revenue, revenue, "revenue")
+    // Delivered stays an hours-weighted average rate, undiscounted: 100 MW in both years.
+    expectClose(market.delivered, 100, "delivered")
     // Revenue over the energy weighted the same way: between the two prices.
     expectClose(market.averagePrice, (50 * m1 + 60 * m2) / (m1 + m2), "average price")
   }
