@@ -210,13 +210,17 @@ struct PlanExtractor {
   func markets(_ units: [String: Commodity]) -> [MarketResult] {
     f.model.markets.enumerated().map { m, market in
       let blocks = f.index.deliveries.filter { $0.market == m }
-      var revenue = 0.0, amount = 0.0
+      // `weighted`: the amount weighted like revenue (by the year multipliers), for the average price.
+      var revenue = 0.0, amount = 0.0, weighted = 0.0
       for b in blocks {
         revenue = f.objectives.money(x, over: b.columns, startingAt: revenue)
-        for t in 0..<S { amount += f.hours[t] * x[b.columns[t]] }
+        for t in 0..<S {
+          amount += f.hours[t] * x[b.columns[t]]
+          weighted += f.hours[t] * f.moneyWeight[t] * x[b.columns[t]]
+        }
       }
       let commodity = units[market.commodity]
-      let avgPrice: Double? = amount > 1e-12 ? commodity.map { $0.displayPrice(revenue / amount) } ?? revenue / amount : nil
+      let avgPrice: Double? = weighted > 1e-12 ? commodity.map { $0.displayPrice(revenue / weighted) } ?? revenue / weighted : nil
       return MarketResult(
         name: market.name, node: market.node, commodity: market.commodity, unit: commodity?.unit ?? "",
         delivered: amount / H, volume: market.volume.map { $0.weightedSum(hours: f.hours) / H },
