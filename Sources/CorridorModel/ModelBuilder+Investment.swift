@@ -5,6 +5,7 @@ extension ModelBuilder {
   /// when there are years, repeats the slices for each year (``Horizon``).
   mutating func readHorizon(_ t: [String: TOMLNode]) {
     let r = reader(["time"], t)
+    context.yearsGiven = t["years"] != nil
     guard t["years"] != nil else {
       for key in ["year-weights", "discount-rate"] where t[key] != nil {
         reporter.error(["time", key], "'\(key)' needs planning years: add years = [2030, 2035, 2040] to [time]")
@@ -57,7 +58,7 @@ extension ModelBuilder {
   func yearKey(_ r: ValueReader, _ key: String, _ path: EntryPath) -> Int?? {
     guard let node = r.table[key] else { return .some(nil) }
     guard let horizon = context.horizon else {
-      reporter.error(path + [key], "'\(key)' needs planning years: add years = [2030, 2035, 2040] to [time]")
+      if !context.yearsGiven { reporter.error(path + [key], "'\(key)' needs planning years: add years = [2030, 2035, 2040] to [time]") }
       return nil
     }
     guard case .integer(let y) = node else {

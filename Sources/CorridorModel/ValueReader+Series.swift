@@ -103,6 +103,14 @@ extension ValueReader {
       return perSliceList(key, items, what: "\(subject.name) \(key)", example: "\"100 %\"") { r, k in
         r.fraction(k, default: nil)
       }
+    case .table(let spec) where Self.isPerYearTable(spec):
+      guard loader.horizon != nil else {
+        if !loader.yearsGiven {
+          reporter.error(path + [key], "\(subject.name) \(key) is given per year, but the model has no planning years; add years = […] to [time]")
+        }
+        return nil
+      }
+      return perYearTable(key, spec, what: "\(subject.name) \(key)") { r, k in r.fraction(k, default: nil) }
     case .table(let spec):
       let reader = ValueReader(path: path + [key], table: spec, reporter: reporter, loader: loader)
       reader.checkKeys(["csv", "column", "unit", "scale"], context: "a CSV series")

@@ -437,7 +437,10 @@ struct ValueReader {
     }
     if Self.isPerYearTable(spec) {
       guard loader.horizon != nil else {
-        reporter.error(path + [key], "\(subject.name) \(key) is given per year, but the model has no planning years; add years = […] to [time]")
+        // With years given but wrong, that error is the one to fix: no echo here.
+        if !loader.yearsGiven {
+          reporter.error(path + [key], "\(subject.name) \(key) is given per year, but the model has no planning years; add years = […] to [time]")
+        }
         return nil
       }
       return perYearTable(key, spec, what: "\(subject.name) \(key)") { r, k in

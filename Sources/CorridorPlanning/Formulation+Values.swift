@@ -193,7 +193,9 @@ extension Formulation {
       return [(index.storages[k].level[s], 1)]
     case let .capacity(name):
       guard let c = model.corridors.firstIndex(where: { $0.name == name }) else { return [] }
-      return [(index.capacityColumns[c], 1)]
+      // With a build option, capacity[c] is existing + what is built and serving in slice s.
+      let built = model.corridors[c].enabled ? servingBuilds(.corridor(c), slice: s).map { ($0.column, $0.size) } : []
+      return [(index.capacityColumns[c], 1)] + built
     case let .available(name):
       guard let k = model.supplies.firstIndex(where: { $0.name == name }) else { return [] }
       return [(index.availableColumns[k], 1)]
@@ -215,9 +217,14 @@ extension Formulation {
 }
 
 extension Formulation {
-  /// The value a fixed parameter column (`capacity[c]`, `available[s]`) holds now.
+  /// The value a parameter column holds now: a fixed column (`capacity[c]`,
+  /// `available[s]`) its bound; a build decision (part of `capacity[c]` in an investment
+  /// model) its value in the current solution (0 before one).
   func parameterValue(_ column: LPColumn) -> Double {
-    (try? program.bounds(of: program.variable(at: column.index)).lower) ?? 0
+    guard let v = try? program.variable(at: column.index), let b = try? program.bounds(of: v) else { return 0 }
+    if b.lower == b.upper { return b.lower }
+    if let x = program.solution?.values, x.count > column.index { return x[column.index] }
+    return b.lower
   }
 
   /// A custom row's fixed parameter terms at their current values: what moves to the

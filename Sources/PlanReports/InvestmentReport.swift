@@ -112,7 +112,7 @@ struct InvestmentText {
         t.add([.text(String(y.year)), .text(String(y.weight)), .text(Number.grouped(y.multiplier, digits: 4)), .fig(y.operatingValue, 0), .fig(y.investmentCost, 0)])
       }
       out.append(t)
-      var c = FigureTable("Corridors per year (average over the year's hours)", headers: ["year", "corridor", "capacity", "flow"])
+      var c = FigureTable("Corridors per year (averages over the year's hours; usable capacity = (existing + built) × availability)", headers: ["year", "corridor", "usable capacity", "flow"])
       for y in doc.years { for k in y.corridors { c.add([.text(String(y.year)), .text(k.name), .fig(k.capacity), .fig(k.flow)]) } }
       out.append(c)
     }
