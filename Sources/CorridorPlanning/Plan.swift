@@ -114,6 +114,9 @@ public struct CorridorResult: Sendable {
   /// The model's capacity before availability (hours-weighted average when it varies by
   /// slice; 0 when disabled): the unit the shadow price is per.
   public var nominalCapacity: Double = 0
+  /// Flow entering the corridor in each slice (both directions), in model slice order;
+  /// empty without a feasible point. Charts of flow over the slices read it.
+  public var sliceFlows: [Double] = []
 }
 
 /// What one exporting country ships, sells and earns.

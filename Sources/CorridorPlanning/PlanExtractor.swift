@@ -155,7 +155,8 @@ struct PlanExtractor {
         from: corridor.from, to: corridor.to, enabled: corridor.enabled, capacity: cap, flow: avg,
         peakFlow: total.max() ?? 0, utilization: cap > 0 ? avg / cap : nil, shadowPrice: shadow,
         bindingSlices: binding, byCountry: shares, lossFraction: corridor.loss,
-        nominalCapacity: corridor.enabled ? corridor.capacity.weightedMean(hours: f.hours) : 0)
+        nominalCapacity: corridor.enabled ? corridor.capacity.weightedMean(hours: f.hours) : 0,
+        sliceFlows: hasPoint ? total : [])
     }
   }
 
