@@ -2,9 +2,11 @@
 # Installs the system packages the project needs (Debian/Ubuntu), only when missing:
 #   libglpk-dev  GLPK's headers and library (the solver)
 #   glpk-utils   glpsol and GLPK's example models (reference solutions in the tests)
+#   python3-html5lib  the HTML5 parser the tests check every HTML report with (issue #12)
+#   chromium     headless browser the HTML report test renders the default model in
 set -euo pipefail
 missing=()
-for pkg in libglpk-dev glpk-utils; do
+for pkg in libglpk-dev glpk-utils python3-html5lib chromium; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
