@@ -19,7 +19,8 @@ Seas are not in the data set: the map paints water as the background and land ov
 so the Caspian and the Black Sea are the gaps between countries.
 
 The region covers every node of the shipped models (Budapest at 19.0 E in the
-electricity model, a Siberian field at 82.6 E, 59.7 N in the oil model) with a margin;
+electricity model; the Baltic port at 59.7 N and the China border at 82.6 E in the oil
+model) with a margin;
 the Caspian–Black Sea core is lon 20–75 E, lat 35–55 N.
 """
 import json
