@@ -128,11 +128,16 @@ struct HTMLReportCLITests {
     ["contingency", "models/teaching/01-compounding-losses.toml"],
     ["value", "models/teaching/01-compounding-losses.toml"],
     ["explain", "models/infeasible/caspian-spring-outage.toml"],
+    ["solve", "models/infeasible/caspian-spring-outage.toml"],
   ])
   func analysesWritePages(arguments: [String]) throws {
     let r = try corridor(arguments + ["--format", "html"], timeout: 300)
     #expect([0, 10].contains(r.status), "\(r)")
     #expect(r.stdout.hasPrefix("<!DOCTYPE html>"), "\(r)")
+    if arguments[0] == "solve" {
+      #expect(r.stdout.contains("Why it is infeasible") && r.stdout.contains("The entries that cannot hold together"),
+              "an infeasible plan's page explains why")
+    }
     for svg in svgFragments(r.stdout) { #expect(xmlWellFormednessError(svg) == nil, "\(xmlWellFormednessError(svg) ?? "")") }
     if requireTool(html5libPython != nil, "python3-html5lib"), let python = html5libPython {
       let errors = try html5ParseErrors(r.stdout, python: python)
