@@ -100,7 +100,17 @@ enum ValueHTML {
     }
     for (i, c) in doc.curves.enumerated() {
       if let f = c.failure { body += HTML.section("Value curve of \(c.corridor)", id: "curve-\(i)", "<p>\(HTML.escape(f))</p>\n"); continue }
-      var part = text.pieces(c).html()
+      var points: [(x: Double, y: Double)] = []
+      for piece in c.pieces {
+        guard let a = piece.from.value, let b = piece.to.value, let va = piece.valueFrom.value, let vb = piece.valueTo.value else { continue }
+        if points.last.map({ abs($0.x - a) > 1e-12 }) ?? true { points.append((a, va)) }
+        points.append((b, vb))
+      }
+      let marks = c.points.compactMap { p in p.capacity.value.flatMap { x in p.value.value.map { (x: x, y: $0) } } }
+      let money = "\(doc.currency) over \(Number.grouped(doc.horizonHours, digits: 0)) h"
+      var part = HTML.figure(SVGChart.curve(points: points, marks: marks, xUnit: c.unit, yUnit: money),
+                             caption: "System value against the capacity of \(c.corridor): the exact linear pieces, and the capacities solved (dots).")
+      part += text.pieces(c).html()
       if !c.samples.isEmpty { part += text.samples(c).html() }
       body += HTML.section("Value curve of \(c.corridor)", id: "curve-\(i)", part)
     }

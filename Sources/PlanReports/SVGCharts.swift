@@ -191,4 +191,35 @@ enum SVGChart {
     }
     return out + "</svg>\n"
   }
+
+  /// A piecewise-linear curve through `points` (x ascending), with the solved points
+  /// `marks` as dots: a corridor's value against its capacity.
+  static func curve(points: [(x: Double, y: Double)], marks: [(x: Double, y: Double)], xUnit: String, yUnit: String,
+                    width: Double = 900) -> String {
+    let height = 300.0, left = 125.0, right = 20.0, top = 20.0, bottom = 50.0
+    let all = points + marks
+    let xTicks = ticks(all.map(\.x).min() ?? 0, all.map(\.x).max() ?? 1)
+    let yTicks = ticks(all.map(\.y).min() ?? 0, all.map(\.y).max() ?? 1)
+    let x0 = xTicks.first ?? 0, x1 = max(xTicks.last ?? 1, x0 + 1e-9)
+    let y0 = yTicks.first ?? 0, y1 = max(yTicks.last ?? 1, y0 + 1e-9)
+    let plotW = width - left - right, plotH = height - top - bottom
+    func x(_ v: Double) -> Double { left + (v - x0) / (x1 - x0) * plotW }
+    func y(_ v: Double) -> Double { top + plotH - (v - y0) / (y1 - y0) * plotH }
+    var out = open(width, height, "value curve in \(yUnit) against capacity in \(xUnit)")
+    for t in yTicks {
+      out += "<line x1=\"\(svgNumber(left))\" y1=\"\(svgNumber(y(t)))\" x2=\"\(svgNumber(width - right))\" y2=\"\(svgNumber(y(t)))\" stroke=\"\(t == 0 ? "#5b6476" : "#e3e6ec")\"/>"
+      out += "<text x=\"\(svgNumber(left - 6))\" y=\"\(svgNumber(y(t) + 4))\" text-anchor=\"end\" fill=\"#5b6476\">\(tickText(t))</text>\n"
+    }
+    for t in xTicks {
+      out += "<text x=\"\(svgNumber(x(t)))\" y=\"\(svgNumber(top + plotH + 14))\" text-anchor=\"middle\" fill=\"#5b6476\">\(tickText(t))</text>\n"
+    }
+    out += "<text x=\"\(svgNumber(left + plotW / 2))\" y=\"\(svgNumber(height - 8))\" text-anchor=\"middle\">capacity (\(HTML.escape(xUnit)))</text>\n"
+    out += "<text x=\"14\" y=\"\(svgNumber(top + plotH / 2))\" transform=\"rotate(-90 14 \(svgNumber(top + plotH / 2)))\" text-anchor=\"middle\">\(HTML.escape(yUnit))</text>\n"
+    let d = points.enumerated().map { i, p in (i == 0 ? "M" : "L") + svgNumber(x(p.x)) + " " + svgNumber(y(p.y)) }.joined()
+    if !d.isEmpty { out += "<path class=\"series\" d=\"\(d)\" fill=\"none\" stroke=\"\(colour(0))\" stroke-width=\"2\"/>\n" }
+    for m in marks {
+      out += "<circle class=\"point\" cx=\"\(svgNumber(x(m.x)))\" cy=\"\(svgNumber(y(m.y)))\" r=\"3.5\" fill=\"\(colour(1))\"><title>\(Number.grouped(m.x, digits: 3)) \(HTML.escape(xUnit)): \(Number.grouped(m.y, digits: 0)) \(HTML.escape(yUnit))</title></circle>\n"
+    }
+    return out + "</svg>\n"
+  }
 }

@@ -171,4 +171,17 @@ struct HTMLReportTests {
     #expect(ys.count == 5)
     #expect(ys[0] == ys[1] && ys[1] < ys[2] && ys[2] == ys[3] && ys[3] < ys[4], "\(ys)")
   }
+
+  /// A value curve through (0, 0), (100, 1000), (200, 1000): three vertices, rising then
+  /// flat, and one dot per solved point.
+  @Test func valueCurveFollowsItsPieces() throws {
+    let svg = SVGChart.curve(points: [(0, 0), (100, 1000), (200, 1000)], marks: [(0, 0), (200, 1000)], xUnit: "MW", yUnit: "EUR")
+    let elements = try #require(XMLElementCollector.collect(svg))
+    let d = try #require(elements.first { $0.attributes["class"] == "series" }?.attributes["d"])
+    let xy = d.split(whereSeparator: { $0 == "M" || $0 == "L" }).map { $0.split(separator: " ").compactMap { Double($0) } }
+    #expect(xy.count == 3)
+    #expect(xy[0][1] > xy[1][1] && xy[1][1] == xy[2][1], "rises, then flat: \(xy)")
+    #expect(abs((xy[1][0] - xy[0][0]) - (xy[2][0] - xy[1][0])) < 0.11, "equal capacity steps are equal widths")
+    #expect(elements.filter { $0.attributes["class"] == "point" }.count == 2)
+  }
 }
