@@ -179,6 +179,7 @@ public struct ContingencyReport {
     case .markdown: return ContingencyText(doc: document, markdown: true).render()
     case .json: return try PlanJSON.encode(document)
     case .csv: return ContingencyCSV(document: document).render()
+    case .html: return ContingencyHTML.render(document)
     }
   }
 

@@ -17,6 +17,12 @@ struct ContingencyText {
   func money(_ f: Figure) -> String { f.value.map { Number.grouped($0, digits: 0) + " " + f.unit } ?? "–" }
 
   func summary() -> String {
+    let (title, rows) = summaryParts()
+    return TextTable.summary(title, rows, markdown: markdown)
+  }
+
+  /// The summary's title and `key → value` rows (also the HTML page's head).
+  func summaryParts() -> (title: String, rows: [(String, String)]) {
     let r = doc.run
     let title = "Contingency (\(r.mode)): " + r.model + (r.scenarios.isEmpty ? "" : " — scenario: " + r.scenarios.joined(separator: " + "))
     var rows: [(String, String)] = []
@@ -34,7 +40,7 @@ struct ContingencyText {
     rows.append(("solves", "\(Number.counted(r.solves, r.start == "cold" ? "cold solve" : "warm solve"))\(r.start == "cold" ? " (--cold)" : " from the base basis") on \(Number.counted(r.workers, "worker")), "
       + "\(Number.counted(r.iterations, "simplex iteration"))\(ratio) \(Number.grouped(Double(r.coldEquivalentIterations), digits: 0)) for as many cold solves of the base "
       + "(\(Number.grouped(Double(r.baseIterations), digits: 0)) each)"))
-    return TextTable.summary(title, rows, markdown: markdown)
+    return (title, rows)
   }
 
   func ranking() -> FigureTable {
@@ -60,17 +66,29 @@ struct ContingencyText {
     }
     parts.append(lines.joined(separator: markdown ? "\n\n" : "\n") + "\n")
     if o.lost.value != nil {
-      var c = FigureTable("What each country loses (net value over \(hours))", headers: ["country", "before", "after", "lost"])
-      for x in o.countries { c.add([.text(x.country), .fig(x.before, 0), .fig(x.after, 0), .fig(x.lost, 0)]) }
+      let c = countryLosses(o)
       if !c.rows.isEmpty { parts.append(table(c)) }
-      var f = FigureTable("Flows that change (average; the corridors out, and those that take the flow over)",
-                          headers: ["corridor", "", "before", "after", "Δ flow"])
-      for x in o.flows {
-        f.add([.text(x.corridor), .text(x.out ? "outage" : (x.change.value ?? 0) > 0 ? "takes over" : "less"),
-               .fig(x.before, 2), .fig(x.after, 2), .fig(x.change, 2)])
-      }
+      let f = flowChanges(o)
       if !f.rows.isEmpty { parts.append(table(f)) }
     }
     return parts.joined(separator: "\n")
+  }
+
+  /// What each country loses in outage `o` (net value before, after, lost).
+  func countryLosses(_ o: OutageReport) -> FigureTable {
+    var c = FigureTable("What each country loses (net value over \(hours))", headers: ["country", "before", "after", "lost"])
+    for x in o.countries { c.add([.text(x.country), .fig(x.before, 0), .fig(x.after, 0), .fig(x.lost, 0)]) }
+    return c
+  }
+
+  /// The flows that change in outage `o`.
+  func flowChanges(_ o: OutageReport) -> FigureTable {
+    var f = FigureTable("Flows that change (average; the corridors out, and those that take the flow over)",
+                        headers: ["corridor", "", "before", "after", "Δ flow"])
+    for x in o.flows {
+      f.add([.text(x.corridor), .text(x.out ? "outage" : (x.change.value ?? 0) > 0 ? "takes over" : "less"),
+             .fig(x.before, 2), .fig(x.after, 2), .fig(x.change, 2)])
+    }
+    return f
   }
 }

@@ -78,6 +78,7 @@ public struct DiffReport {
     case .markdown: return DiffText(doc: document, markdown: true).render()
     case .json: return try PlanJSON.encode(document)
     case .csv: return DiffCSV(document: document).render()
+    case .html: return DiffHTML.render(document)
     }
   }
 }

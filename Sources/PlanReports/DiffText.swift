@@ -23,6 +23,12 @@ struct DiffText {
   var hours: String { Number.grouped(doc.horizonHours, digits: 0) + " h" }
 
   func summary() -> String {
+    let (title, rows) = summaryParts()
+    return TextTable.summary(title, rows, markdown: markdown)
+  }
+
+  /// The summary's title and `key → value` rows (also the HTML page's head).
+  func summaryParts() -> (title: String, rows: [(String, String)]) {
     let title = "Diff: " + Self.sideTitle(doc.base) + "  →  " + Self.sideTitle(doc.other)
     var rows: [(String, String)] = []
     let r = doc.run
@@ -50,7 +56,7 @@ struct DiffText {
     if doc.empty {
       rows.append(("result", "no differences beyond the tolerance: the two plans agree on the objective and on every corridor, country, market, rule and constraint"))
     }
-    return TextTable.summary(title, rows, markdown: markdown)
+    return (title, rows)
   }
 
   func money(_ v: Double?) -> String { v.map { Number.grouped($0, digits: 0) } ?? "–" }

@@ -127,7 +127,8 @@ public struct ExplainReport {
     case .table: return ExplainText(doc: document, markdown: false).render()
     case .markdown: return ExplainText(doc: document, markdown: true).render()
     case .json: return try PlanJSON.encode(document)
-    case .csv: throw UnsupportedReportFormat(message: "corridor explain has no CSV form; use --format table, markdown or json")
+    case .csv: throw UnsupportedReportFormat(message: "corridor explain has no CSV form; use --format table, markdown, json or html")
+    case .html: return ExplainHTML.render(document)
     }
   }
 }
@@ -161,6 +162,12 @@ struct ExplainText {
   }
 
   func summary() -> String {
+    let (title, rows) = summaryParts()
+    return TextTable.summary(title, rows, markdown: markdown)
+  }
+
+  /// The summary's title and `key → value` rows (also the HTML page's head).
+  func summaryParts() -> (title: String, rows: [(String, String)]) {
     let title = "Explain: " + doc.model + (doc.scenarios.isEmpty ? "" : " — scenario: " + doc.scenarios.joined(separator: " + "))
     var rows: [(String, String)] = []
     switch (doc.status, doc.structural) {
@@ -190,21 +197,33 @@ struct ExplainText {
     let r = doc.run
     rows.append(("method", r.method.joined(separator: " → ") + " over \(Number.counted(r.entries, "entry", plural: "entries"))"))
     rows.append(("solves", "\(Number.counted(r.solves, "solve")), \(Number.counted(r.iterations, "simplex iteration")), \(Number.grouped(r.seconds, digits: 2)) s"))
-    return TextTable.summary(title, rows, markdown: markdown)
+    return (title, rows)
   }
 
   func conflictTable() -> String {
+    let t = conflictTextTable()
+    let list = conflictNotes().map { "- " + $0 }.joined(separator: "\n")
+    return (markdown ? t.markdown() : t.text()) + (list.isEmpty ? "" : (markdown ? "\n" : "") + list + "\n")
+  }
+
+  /// Notes on the conflict's entries (`entry name: note`).
+  func conflictNotes() -> [String] { doc.conflict.compactMap { m in m.note.map { "\(m.entry) \(m.name): \($0)" } } }
+
+  func conflictTextTable() -> TextTable {
     var t = TextTable("The entries that cannot hold together", headers: ["entry", "quantity", "as given", "where"])
     for m in doc.conflict {
       let value = (FigureTable.number(m.value, digits: nil) ?? "–") + " " + FigureTable.displayUnit(m.value.unit) + (m.perSlice ? " (max of its slices)" : "")
       t.add(["\(m.entry) \(m.name)", m.quantity, value, m.locations.joined(separator: ", ")])
     }
-    let notes = doc.conflict.compactMap { m in m.note.map { "\(m.entry) \(m.name): \($0)" } }
-    let list = notes.map { "- " + $0 }.joined(separator: "\n")
-    return (markdown ? t.markdown() : t.text()) + (notes.isEmpty ? "" : (markdown ? "\n" : "") + list + "\n")
+    return t
   }
 
   func relaxationTable(_ moves: [ExplainDocument.MoveReport]) -> String {
+    let t = relaxationTextTable(moves)
+    return markdown ? t.markdown() : t.text()
+  }
+
+  func relaxationTextTable(_ moves: [ExplainDocument.MoveReport]) -> TextTable {
     var t = TextTable("The least change that makes the plan feasible (each entry in its own unit)",
                       headers: ["entry", "quantity", "from", "to", "move", "unit"])
     for m in moves {
@@ -214,7 +233,7 @@ struct ExplainText {
              m.perSlice ? "each slice \(sign)\(FigureTable.number(m.amount, digits: nil) ?? "–")" : (FigureTable.number(m.to, digits: nil) ?? "–"),
              sign + (FigureTable.number(m.amount, digits: nil) ?? "–"), FigureTable.displayUnit(m.amount.unit)])
     }
-    return markdown ? t.markdown() : t.text()
+    return t
   }
 }
 

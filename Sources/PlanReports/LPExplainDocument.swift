@@ -121,7 +121,9 @@ public struct LPExplainDocument: Codable, Sendable, Equatable {
     case .json:
       return try PlanJSON.encode(self, nonFiniteAsStrings: true)
     case .csv:
-      throw LPError.invalidArgument("explain reports are table, markdown or json, not csv")
+      throw LPError.invalidArgument("explain reports are table, markdown, json or html, not csv")
+    case .html:
+      return PreformattedHTML.render(title: "Explain: " + file, text: LPExplainText(document: self).render(markdown: false))
     }
   }
 }

@@ -30,6 +30,7 @@ public struct LPSolutionReport {
     case .markdown: return text(markdown: true)
     case .json: return try json()
     case .csv: return csv()
+    case .html: return PreformattedHTML.render(title: file, text: text(markdown: false))
     }
   }
 

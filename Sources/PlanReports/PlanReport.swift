@@ -12,10 +12,13 @@ public struct PlanReport {
   /// Why the model is infeasible, for a plan without a feasible point (`corridor solve`
   /// runs the ``CorridorPlanning/Explainer`` then).
   public var infeasibility: ExplainDocument?
+  /// Where the HTML map puts the nodes (the model's `lat`/`lon`); empty: a schematic map.
+  public var layout: MapLayout
 
-  public init(plan: Plan, infeasibility: ExplainDocument? = nil) {
+  public init(plan: Plan, infeasibility: ExplainDocument? = nil, layout: MapLayout = MapLayout()) {
     self.plan = plan
     self.infeasibility = infeasibility
+    self.layout = layout
   }
 
   public func render(_ format: ReportFormat) throws -> String {
@@ -26,6 +29,9 @@ public struct PlanReport {
     case .markdown: return PlanText(doc: document, markdown: true).render()
     case .json: return try PlanJSON(document: document).render()
     case .csv: return PlanCSV(document: document).render()
+    case .html:
+      return PlanHTML(doc: document, layout: layout, slices: plan.hasPoint ? plan.slices : [],
+                      sliceFlows: plan.corridors.map(\.sliceFlows)).render()
     }
   }
 }

@@ -37,6 +37,12 @@ struct PlanText {
   }
 
   func summary() -> String {
+    let (title, rows) = summaryParts()
+    return TextTable.summary(title, rows, markdown: markdown)
+  }
+
+  /// The summary's title and `key → value` rows (also the HTML page's head).
+  func summaryParts() -> (title: String, rows: [(String, String)]) {
     var rows: [(String, String)] = []
     let title = doc.model + (doc.scenarios.isEmpty ? "" : " — scenario: " + doc.scenarios.joined(separator: " + "))
     rows.append(("status", "\(doc.status) — \(doc.statusMessage)"))
@@ -55,7 +61,7 @@ struct PlanText {
     rows.append(("time slices", "\(Number.counted(doc.sliceCount, "slice")) (\(hours))"))
     rows.append(("LP size", [Number.counted(doc.size.variables, "variable"), Number.counted(doc.size.constraints, "constraint"),
                              Number.counted(doc.size.nonZeros, "non-zero")].joined(separator: ", ")))
-    return TextTable.summary(title, rows, markdown: markdown)
+    return (title, rows)
   }
 
   /// "yes (3/8)", "yes (12/8,760)", "no", "off" (disabled), "–" (no point).

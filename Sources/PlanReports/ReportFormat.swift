@@ -8,6 +8,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
   case json
   /// Tidy CSV: one row per quantity.
   case csv
+  /// One self-contained HTML page: summary, SVG map and charts, the tables
+  /// (docs/html-report.md).
+  case html
 }
 
 /// Number formatting shared by every text report: fixed, readable, stable.

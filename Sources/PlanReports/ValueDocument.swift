@@ -193,6 +193,7 @@ public struct ValueReport {
     case .markdown: return ValueText(doc: document, markdown: true).render()
     case .json: return try PlanJSON.encode(document)
     case .csv: return ValueCSV(document: document).render()
+    case .html: return ValueHTML.render(document)
     }
   }
 }

@@ -20,6 +20,12 @@ struct ValueText {
   }
 
   func summary() -> String {
+    let (title, rows) = summaryParts()
+    return TextTable.summary(title, rows, markdown: markdown)
+  }
+
+  /// The summary's title and `key → value` rows (also the HTML page's head).
+  func summaryParts() -> (title: String, rows: [(String, String)]) {
     let title = "Corridor value: " + doc.model + (doc.scenarios.isEmpty ? "" : " — scenario: " + doc.scenarios.joined(separator: " + "))
     let r = doc.run
     var rows: [(String, String)] = [("base", r.base + (r.scenario.map { " + scenario " + $0 } ?? ""))]
@@ -34,7 +40,7 @@ struct ValueText {
     rows.append(("PINT", "value(PINT base + the corridor) − value(PINT base); the PINT base lacks every corridor listed"))
     rows.append(("rent", "Σ over slices of the capacity row's shadow price × usable capacity (price difference beyond the tariff × capacity × hours)"))
     for n in doc.notes { rows.append(("note", n)) }
-    return TextTable.summary(title, rows, markdown: markdown)
+    return (title, rows)
   }
 
   func money(_ v: Double?) -> String { v.map { Number.grouped($0, digits: 0) } ?? "–" }

@@ -88,7 +88,7 @@ extension CorridorCommand {
     func validate() throws {
       _ = try SolverFlags.seconds(timeLimit)
       if report.format == .csv {
-        throw ValidationError("explain writes --format table, markdown or json; csv is not available")
+        throw ValidationError("explain writes --format table, markdown, json or html; csv is not available")
       }
       if let write, let output = report.output, write == output {
         throw ValidationError("--write and --output name the same file '\(write)'; give two paths")

@@ -94,7 +94,7 @@ extension CorridorCommand {
         let e = try Explainer.explain(formulation: formulation, options: options)
         if e.status == .infeasible { why = ExplainDocument(explanation: e, model: file, scenarios: model.scenarioNames) }
       }
-      let text = try PlanReport(plan: plan, infeasibility: why).render(format)
+      let text = try PlanReport(plan: plan, infeasibility: why, layout: MapLayout(model: model)).render(format)
       try Output.emit(text, to: output)
       return judge(ExitStatus(plan.status), plan.status, plan.certificate)
     }
