@@ -19,7 +19,9 @@ func withGLPKOutput<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> (T, Str
   let context = Unmanaged.passRetained(box).toOpaque()
   glp_term_hook({ info, s in
     guard let info, let s else { return 1 }
-    Unmanaged<OutputCapture>.fromOpaque(info).takeUnretainedValue().text += String(cString: s)
+    let chunk = String(cString: s)
+    Unmanaged<OutputCapture>.fromOpaque(info).takeUnretainedValue().text += chunk
+    SolverProgress.note(chunk)
     return 1
   }, context)
   glp_error_hook({ info in

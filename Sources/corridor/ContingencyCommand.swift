@@ -102,7 +102,7 @@ extension CorridorCommand {
         }
         let result: ContingencyResult
         do {
-          result = try ContingencyAnalysis.run(model: loaded, options: options, solver: solver.options)
+          result = try solver.withProgress("outages of \(SolverFlags.shortName(model))") { try ContingencyAnalysis.run(model: loaded, options: options, solver: solver.options) }
         } catch let e as ContingencyError {
           throw CLIFailure(status: .infeasible, message: e.message)
         }

@@ -80,8 +80,8 @@ extension CorridorCommand {
         let baseModel = try loadCorridorModel(base, scenario: nil)
         let otherModel = try loadCorridorModel(other ?? base, scenario: scenario)
         let planner = Planner(options: solver.options)
-        let basePlan = try planner.plan(baseModel)
-        let otherPlan = try planner.plan(otherModel)
+        let basePlan = try solver.withProgress("solving \(SolverFlags.shortName(base))") { try planner.plan(baseModel) }
+        let otherPlan = try solver.withProgress("solving \(SolverFlags.shortName(other ?? scenario ?? base))") { try planner.plan(otherModel) }
         let diff = PlanDiff(base: basePlan, other: otherPlan, tolerance: tolerance, all: all)
         let run = RunReport(base: base, other: other, scenarios: scenario.map { [$0] } ?? [])
         try Output.emit(try DiffReport(diff: diff, run: run).render(format), to: output)

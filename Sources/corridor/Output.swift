@@ -15,6 +15,7 @@ import LinearProgramming
 enum Output {
   /// Writes `text` to standard output.
   static func standardOutput(_ text: String) throws(CLIFailure) {
+    ProgressIndicator.stopCurrent()
     var bytes = Array(text.utf8)
     if let failure = FileOutput.writeAll(1, &bytes) {
       throw CLIFailure(status: .cannotWrite, message: "cannot write to standard output: \(failure)")
@@ -23,6 +24,7 @@ enum Output {
 
   /// Writes a finished report to `path`, or to standard output when it is nil.
   static func emit(_ text: String, to path: String?) throws(CLIFailure) {
+    ProgressIndicator.stopCurrent()
     guard let path else { return try standardOutput(text) }
     do {
       try FileOutput.write(text, to: path)

@@ -73,13 +73,15 @@ extension CorridorCommand {
       let t0 = Date()
       let formulation = try Formulation(model: model)
       let built = Date()
-      var plan = try Planner(options: solver.options).solve(formulation)
+      var plan = try solver.withProgress("solving \(SolverFlags.shortName(file))") { try Planner(options: solver.options).solve(formulation) }
       plan.timings.build = built.timeIntervalSince(t0)
       if plan.provenOptimal, !plan.investments.isEmpty {
         // What each build adds against the best plan without it (one re-solve per build),
         // within what is left of the time limit.
         let left = solver.options.timeLimit.map { Swift.max(0.001, $0 - Date().timeIntervalSince(t0)) }
-        try InvestmentValuation.addValues(to: &plan, formulation: formulation, planner: Planner(options: solver.options), timeLimit: left)
+        try solver.withProgress("valuing each build of \(SolverFlags.shortName(file))") {
+          try InvestmentValuation.addValues(to: &plan, formulation: formulation, planner: Planner(options: solver.options), timeLimit: left)
+        }
       }
       if solver.includeLog {
         // A corridor report has no log section: GLPK's log goes to stderr.
@@ -104,7 +106,7 @@ extension CorridorCommand {
       try Output.refuseInput(output, option: "--output", inputs: inputs)
       var postsolve: String? = nil
       let (program, gmpl) = try lpFile.read(file, kind: kind)
-      let solution = try program.solve(solver.options)
+      let solution = try solver.withProgress("solving \(SolverFlags.shortName(file))") { try program.solve(solver.options) }
       if let gmpl, solution.primalStatus == .feasible {
         postsolve = try gmpl.postsolve()
       }

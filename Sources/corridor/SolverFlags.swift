@@ -28,7 +28,7 @@ struct SolverFlags: ParsableArguments {
           help: ArgumentHelp("For a model with discrete build options (a MIP): stop branch and cut once the plan is within this relative gap of the best bound, as a percentage (\"1 %\", default 0: proven optimal).", valueName: "percent"))
   var mipGap: String?
 
-  @Flag(help: "No progress lines on stderr while branch and cut runs (they appear after 3 s, every 2 s).")
+  @Flag(help: "No progress on stderr: on a terminal a one-line indicator (time, simplex iteration, branch and cut's bound and gap) shows after a second; elsewhere branch and cut writes a line every 2 s after 3 s.")
   var quiet = false
 
   @Flag(name: .customLong("log"), help: "Show GLPK's solver log: in the report for .mps, .lp and .mod files, on stderr for corridor models.")
@@ -68,10 +68,20 @@ struct SolverFlags: ParsableArguments {
     return v / 100
   }
 
+  /// Runs `body` with the progress indicator (on a terminal, unless `--quiet`).
+  func withProgress<T>(_ label: String, _ body: () throws -> T) rethrows -> T {
+    try ProgressIndicator.run(label, enabled: !quiet, body)
+  }
+
+  /// A file's last path component, for progress labels.
+  static func shortName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+
   var options: SolverOptions {
     var o = SolverOptions(algorithm: algorithm, presolve: presolve, timeLimit: (try? seconds()) ?? nil,
                           mipGap: (try? gap()) ?? nil, captureLog: includeLog, crossover: !noCrossover)
-    o.mipProgress = !quiet
+    // On a terminal the one-line indicator shows branch and cut's progress; elsewhere (a
+    // log file, a batch job) it writes lines.
+    o.mipProgress = !quiet && isatty(2) == 0
     return o
   }
 }

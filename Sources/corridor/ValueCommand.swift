@@ -90,9 +90,11 @@ extension CorridorCommand {
           throw CLIFailure(status: ExitStatus(valuation.basePlan.status),
                            message: "the model as given has no optimum (\(valuation.basePlan.status.rawValue)); solve it with 'corridor solve \(file)' to see why; nothing was valued")
         }
-        let worth = try valuation.worth(of: names)
+        let worth = try solver.withProgress("TOOT and PINT of \(SolverFlags.shortName(file))") { try valuation.worth(of: names) }
         var curves: [ValueCurve] = []
-        for (n, r) in zip(names, ranges) { curves.append(try valuation.curve(of: n, from: r.lowerBound, to: r.upperBound)) }
+        for (n, r) in zip(names, ranges) {
+          curves.append(try solver.withProgress("value curve of \(SolverFlags.shortName(n))") { try valuation.curve(of: n, from: r.lowerBound, to: r.upperBound) })
+        }
         let doc = ValueDocument(valuation: valuation, modelPath: file, scenario: scenario, studied: names,
                                 worth: worth, curves: curves, steps: steps, notes: notes)
         try Output.emit(try ValueReport(document: doc).render(format), to: output)
