@@ -43,7 +43,9 @@ extension ModelBuilder {
       }
       weights = list
     }
-    guard let rate = r.fraction("discount-rate", default: 0) else { return }
+    // A bad rate is reported; the years still hold, so per-year values are read (and
+    // checked) instead of each being reported as "given per year without years".
+    let rate = r.fraction("discount-rate", default: 0) ?? 0
     let horizon = Horizon(calendarYears: years, weights: weights, discountRate: rate, yearSlices: context.slices)
     context.horizon = horizon
     let single = context.slices.count == 1
