@@ -11,6 +11,7 @@ extension ModelBuilder {
       }
       return
     }
+    context.yearsWritten = true
     guard case .array(let items) = t["years"]! , !items.isEmpty else {
       reporter.error(["time", "years"], "write years = [2030, 2035, 2040]: a non-empty list of increasing calendar years")
       return
@@ -18,7 +19,7 @@ extension ModelBuilder {
     var years: [Int] = []
     for (i, item) in items.enumerated() {
       guard case .integer(let y) = item, (1900...2300).contains(y) else {
-        reporter.error(["time", "years", String(i)], "a planning year is a calendar year such as 2030, found \(item.typeName == "integer" ? "\(item)" : item.typeName)")
+        reporter.error(["time", "years", String(i)], "a planning year is a calendar year such as 2030, found \(Self.shown(item))")
         return
       }
       if let last = years.last, y <= last {
@@ -27,21 +28,23 @@ extension ModelBuilder {
       }
       years.append(Int(y))
     }
+    // A bad weight is reported and the default weights stand in, so the years still hold
+    // and values given per year are read (the load fails on the reported error).
     var weights: [Int]?
     if let node = t["year-weights"] {
-      guard case .array(let ws) = node, ws.count == years.count else {
-        reporter.error(["time", "year-weights"], "write one weight per planning year (\(years.count)): the number of calendar years each represents, e.g. year-weights = [\(years.map { _ in "5" }.joined(separator: ", "))]")
-        return
-      }
-      var list: [Int] = []
-      for (i, w) in ws.enumerated() {
-        guard case .integer(let v) = w, (1...100).contains(v) else {
-          reporter.error(["time", "year-weights", String(i)], "a year weight is a whole number of years from 1 to 100, found \(w)")
-          return
+      if case .array(let ws) = node, ws.count == years.count {
+        var list: [Int] = []
+        for (i, w) in ws.enumerated() {
+          guard case .integer(let v) = w, (1...100).contains(v) else {
+            reporter.error(["time", "year-weights", String(i)], "a year weight is a whole number of years from 1 to 100, found \(Self.shown(w))")
+            continue
+          }
+          list.append(Int(v))
         }
-        list.append(Int(v))
+        if list.count == years.count { weights = list }
+      } else {
+        reporter.error(["time", "year-weights"], "write one weight per planning year (\(years.count)): the number of calendar years each represents, e.g. year-weights = [\(years.map { _ in "5" }.joined(separator: ", "))]")
       }
-      weights = list
     }
     // A bad rate is reported; the years still hold, so per-year values are read (and
     // checked) instead of each being reported as "given per year without years".
@@ -54,12 +57,24 @@ extension ModelBuilder {
     }
   }
 
+  /// A TOML value as an error message shows it: `2500`, `2.5`, or its type (`string`).
+  static func shown(_ node: TOMLNode) -> String {
+    switch node {
+    case .integer(let v): String(v)
+    case .float(let v): Units.format(v)
+    default: node.typeName
+    }
+  }
+
   /// A calendar year key (`available-from`, `retires`), checked against the horizon:
   /// `available-from` must be one of its years, `retires` after its first year.
   func yearKey(_ r: ValueReader, _ key: String, _ path: EntryPath) -> Int?? {
     guard let node = r.table[key] else { return .some(nil) }
     guard let horizon = context.horizon else {
-      reporter.error(path + [key], "'\(key)' needs planning years: add years = [2030, 2035, 2040] to [time]")
+      // Years written but wrong: their error is the one to fix.
+      if !context.yearsWritten {
+        reporter.error(path + [key], "'\(key)' needs planning years: add years = [2030, 2035, 2040] to [time]")
+      }
       return nil
     }
     guard case .integer(let y) = node else {

@@ -437,7 +437,9 @@ struct ValueReader {
     }
     if Self.isPerYearTable(spec) {
       guard loader.horizon != nil else {
-        reporter.error(path + [key], "\(subject.name) \(key) is given per year, but the model has no planning years; add years = […] to [time]")
+        if !loader.yearsWritten {
+          reporter.error(path + [key], "\(subject.name) \(key) is given per year, but the model has no planning years; add years = […] to [time]")
+        }
         return nil
       }
       return perYearTable(key, spec, what: "\(subject.name) \(key)") { r, k in
