@@ -8,6 +8,7 @@
 // edits the loaded model, so the moved optimum is a second, independent derivation.
 
 import CorridorModel
+import Foundation
 import LinearProgramming
 import Testing
 
@@ -149,6 +150,20 @@ struct InvestmentTests {
     #expect(built.count == 1 && built.first?.year == 2030, "\(built.map { ($0.year, $0.size) })")
   }
 
+  /// A scenario moves a date in a few lines (c-scenario-b-late.toml): both routes from 2035.
+  @Test func aScenarioMakesTheOtherRouteLateToo() throws {
+    let model = try loadInvestmentFixture("c-scenario-b-late.toml")
+    #expect(model.corridors.first { $0.name == "b" }?.build?.availableFrom == 2035)
+    let plan = try Planner().plan(model)
+    #expect(plan.status == .optimal)
+    expectClose(plan.objective, 20_000_000, "objective (a and b from 2035)")
+    #expect(plan.builds("b").isEmpty)
+    let a = try #require(plan.builds("a").first)
+    #expect(plan.builds("a").count == 1 && a.year == 2035 && a.servedYears == [2035])
+    expectClose(plan.year(2030)?.operatingValue, 0, "nothing carried in 2030")
+    expectClose(plan.year(2035)?.operatingValue, 5_000_000, "2035 operating value")
+  }
+
   // MARK: (d) discounting over three years
 
   @Test func threeDiscountedYears() throws {
@@ -241,5 +256,84 @@ struct InvestmentTests {
     expectClose(plan.objective, 50_000, "objective")
     #expect(plan.builds("battery").isEmpty, "battery built: \(plan.builds("battery").map(\.size))")
     expectClose(plan.builds("cable").first?.size, 140, "cable enlargement")
+  }
+
+  // MARK: Money units and year weights, as the loader reads them
+
+  /// Writes `text` to a temporary model file and loads it.
+  func loadText(_ text: String) throws -> CorridorModel {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("investment-\(UUID().uuidString).toml").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    return try ModelLoader.load(path: path)
+  }
+
+  /// A two-node model with one corridor build option and one storage build option, given
+  /// their money entries.
+  func moneyModel(corridor: String, storage: String, header: String = "") -> String {
+    """
+    [model]
+    name = "money"
+    currency = "EUR"
+    \(header)
+    [nodes.KZ]
+    kind = "country"
+    [nodes.AZ]
+    kind = "market"
+    [supply.kz]
+    country = "KZ"
+    commodity = "electricity"
+    volume = "100 MW"
+    [corridors.cable]
+    from = "KZ"
+    to = "AZ"
+    commodity = "electricity"
+    capacity = "100 MW"
+    [corridors.cable.build]
+    max = "1 GW"
+    lifetime = 40
+    \(corridor)
+    [storage.bat]
+    node = "KZ"
+    commodity = "electricity"
+    power = "0 MW"
+    energy = "0 MWh"
+    [storage.bat.build]
+    max = "100 MW"
+    duration = "4 h"
+    lifetime = 15
+    \(storage)
+    [markets.az]
+    node = "AZ"
+    commodity = "electricity"
+    price = "50 EUR/MWh"
+    """
+  }
+
+  /// Money per GW, per GWh, per year and in another currency, converted by hand to EUR per MW.
+  @Test func moneyUnitsConvertToTheModelCurrencyPerCommodityUnit() throws {
+    // 2.7 MEUR/GW = 2,700,000 EUR / 1000 MW = 2,700 EUR/MW; 30 kEUR/GW/yr = 30 EUR/MW/yr;
+    // 0.25 MEUR/GWh = 250 EUR/MWh, × 4 h of storage per MW = 1,000 EUR/MW.
+    let m = try loadText(moneyModel(corridor: "cost = \"2.7 MEUR/GW\"\nfixed-om = \"30 kEUR/GW/yr\"",
+                                    storage: "cost = \"0.25 MEUR/GWh\"\nfixed-om = \"1 kEUR/MW/yr\""))
+    expectClose(m.corridors[0].build?.costPerUnit, 2_700, "corridor cost per MW")
+    expectClose(m.corridors[0].build?.fixedOM, 30, "corridor O&M per MW and year")
+    expectClose(m.storages[0].build?.costPerUnit, 1_000, "storage cost per MW (per MWh × 4 h)")
+    expectClose(m.storages[0].build?.fixedOM, 1_000, "storage O&M per MW and year")
+    // 2 MUSD/MW at 1 USD = 0.9 EUR: 1,800,000 EUR/MW; 1.5 GUSD total on a project: 1.35 GEUR.
+    let usd = try loadText(moneyModel(corridor: "cost = \"2 MUSD/MW\"", storage: "cost = \"1 kEUR/MW\"",
+                                      header: "exchange-rates = { USD = 0.9 }"))
+    expectClose(usd.corridors[0].build?.costPerUnit, 1_800_000, "USD cost in EUR per MW")
+  }
+
+  /// Explicit year weights: years 2030 and 2033 standing for 3 and 2 years at 25 %:
+  /// 2030: 1 + 0.8 + 0.64 = 2.44; 2033: 1.25^-3 + 1.25^-4 = 0.512 + 0.4096 = 0.9216.
+  @Test func explicitYearWeightsSetTheMultipliers() throws {
+    let text = moneyModel(corridor: "cost = \"1 MEUR/MW\"", storage: "cost = \"1 kEUR/MW\"")
+      .replacingOccurrences(of: "[nodes.KZ]", with: "[time]\nyears = [2030, 2033]\nyear-weights = [3, 2]\ndiscount-rate = \"25 %\"\n[nodes.KZ]")
+    let h = try #require(try loadText(text).horizon)
+    #expect(h.years.map(\.weight) == [3, 2])
+    expectClose(h.years.first?.multiplier, 2.44, "multiplier 2030")
+    expectClose(h.years.last?.multiplier, 0.9216, "multiplier 2033")
   }
 }
