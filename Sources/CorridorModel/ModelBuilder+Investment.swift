@@ -88,7 +88,17 @@ extension ModelBuilder {
         return nil
       }
     } else if horizon.index(of: Int(y)) == nil {
-      reporter.error(path + [key], "\(key) = \(y) is outside the horizon's years (\(list)); use one of them")
+      // The horizon covers its first year to the last year's weight (2030–2044 for
+      // 2030, 2035, 2040 with weights 5): a date inside it falls between planning years.
+      let first = horizon.years[0].year, last = horizon.years[horizon.years.count - 1]
+      let end = last.year + last.weight - 1
+      if let next = horizon.years.first(where: { $0.year > Int(y) }), Int(y) > first {
+        reporter.error(path + [key], "\(key) = \(y) falls between the planning years (\(list)); capacity starts in a planning year: write \(key) = \(next.year) (the first planning year on or after \(y)), or add \(y) to years in [time]")
+      } else if Int(y) > first, Int(y) <= end {
+        reporter.error(path + [key], "\(key) = \(y) falls within the last planning year's span (\(last.year)–\(end)); capacity starts in a planning year: add \(y) to years in [time], or use one of \(list)")
+      } else {
+        reporter.error(path + [key], "\(key) = \(y) is outside the horizon (\(first)–\(end)); use one of its planning years (\(list))")
+      }
       return nil
     }
     return .some(Int(y))
