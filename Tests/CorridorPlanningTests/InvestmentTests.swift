@@ -258,6 +258,19 @@ struct InvestmentTests {
     expectClose(plan.builds("cable").first?.size, 140, "cable enlargement")
   }
 
+  // MARK: (g) storage within each year
+
+  @Test func storageDoesNotCarryEnergyAcrossYears() throws {
+    let model = try loadInvestmentFixture("g-storage-within-year.toml")
+    #expect(model.slices.map(\.name) == ["2030/a", "2030/b", "2035/a", "2035/b"])
+    let plan = try Planner().plan(model)
+    #expect(plan.status == .optimal && !plan.isMixedInteger)
+    expectClose(plan.objective, 100_000, "objective")
+    expectClose(plan.year(2030)?.operatingValue, 20_000, "2030 operating value")
+    expectClose(plan.year(2035)?.operatingValue, 0, "2035 operating value: nothing carried over")
+    expectClose(plan.market("az")?.delivered, 50, "average delivery (100 MW in 2030, 0 in 2035)")
+  }
+
   // MARK: Money units and year weights, as the loader reads them
 
   /// Writes `text` to a temporary model file and loads it.
