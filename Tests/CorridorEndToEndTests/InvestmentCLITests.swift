@@ -11,11 +11,12 @@ import Testing
 /// send, so the question is which discrete cable sizes (97, 131, 173, 211, 257, 307 MW:
 /// no two sums alike) fill it best, in which year. Each size costs about 0.4 MEUR/MW ± 10 %
 /// (knapsack-like: value and cost nearly proportional, so the LP bound is close to many
-/// integer plans and prunes little) and supply costs 5–15 EUR/MWh. With 30 corridors and 5
-/// years (900 binaries), glpsol on the exported LP is still 2 % from its bound after 60 s
-/// (checked by hand: `glpsol --lp hard.lp --tmlim 60` ends INTEGER NON-OPTIMAL); its
-/// first integer plan comes after a few hundred nodes (about 0.3 s here).
-func hardInvestmentModel(corridors: Int = 30, years: [Int] = [2030, 2032, 2034, 2036, 2038], seed: UInt64 = 7) -> String {
+/// integer plans and prunes little) and supply costs 5–15 EUR/MWh. With the defaults (30
+/// corridors, 5 years: 900 binaries, seed 1), glpsol on the exported LP is still 0.9 %
+/// from its bound after 25 s and 0.6 % after 120 s (checked by hand:
+/// `glpsol --lp hard.lp --tmlim 120` ends INTEGER NON-OPTIMAL); its first integer plan
+/// comes after about 500 simplex iterations (0.2–0.3 s here; later on a loaded machine).
+func hardInvestmentModel(corridors: Int = 30, years: [Int] = [2030, 2032, 2034, 2036, 2038], seed: UInt64 = 1) -> String {
   var rng = SplitMix64(seed: seed)
   let sizes = [97, 131, 173, 211, 257, 307]
   var t = """
@@ -77,14 +78,24 @@ struct InvestmentCLITests {
     let dir = try scratchFolder("hard-mip")
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let model = try writeFile(dir, "hard.toml", hardInvestmentModel())
-    let r = try corridor("solve", model, "--time-limit", "1", "--format", "json", "--quiet")
+    var r = try corridor("solve", model, "--time-limit", "1", "--format", "json", "--quiet")
     #expect(r.status == 13, "\(r)")
     #expect(r.seconds < 20, "the time limit was not kept: \(r.seconds) s")
-    let o = try #require(jsonObject(r.stdout))
+    var o = try #require(jsonObject(r.stdout))
+    if o["objective"] == nil || number(o["objective"]) == nil {
+      // No integer plan within 1 s (a loaded machine): the report must say so — no
+      // objective, no gap, nothing built, not proven — and a longer search must find one.
+      let inv = o["investment"] as? [String: Any]
+      #expect(inv?["proven"] as? Bool == false && number(quantity(inv?["gap"])?.value) == nil
+              && (inv?["builds"] as? [Any])?.isEmpty == true, "\(r.stdout.prefix(800))")
+      r = try corridor("solve", model, "--time-limit", "4", "--format", "json", "--quiet")
+      #expect(r.status == 13, "\(r)")
+      o = try #require(jsonObject(r.stdout))
+    }
     #expect(o["status"] as? String == "time_limit")
     let inv = try #require(o["investment"] as? [String: Any])
     #expect(inv["mixed_integer"] as? Bool == true)
-    #expect(inv["proven"] as? Bool == false, "claims a proven optimum after 1 s: \(inv["proven"] ?? "nil")")
+    #expect(inv["proven"] as? Bool == false, "claims a proven optimum: \(inv["proven"] ?? "nil")")
     let objective = try #require(number(o["objective"]), "no best plan reported")
     let bound = try #require(number(quantity(inv["best_bound"])?.value), "no best bound")
     let gap = try #require(number(quantity(inv["gap"])?.value), "no gap")
@@ -92,7 +103,7 @@ struct InvestmentCLITests {
     // A maximisation: the plan found ≤ the bound, the gap is theirs, and it is open.
     #expect(objective > 0 && objective <= bound * (1 + 1e-9), "plan \(objective) above its bound \(bound)")
     #expect(abs(gap - (bound - objective) / objective) <= 1e-6 * max(gap, 1e-3), "gap \(gap) is not (bound − plan)/plan = \((bound - objective) / objective)")
-    #expect(gap > 1e-4, "gap \(gap): a 1 s search of this model cannot be that close")
+    #expect(gap > 1e-4, "gap \(gap): a search of seconds on this model cannot be that close")
     let builds = try #require(inv["builds"] as? [[String: Any]])
     #expect(!builds.isEmpty, "the best plan builds nothing")
     // Each corridor is built at most once, at one of its sizes.
@@ -119,7 +130,7 @@ struct InvestmentCLITests {
     }
 
     // The text report says so too.
-    let text = try corridor("solve", model, "--time-limit", "1", "--quiet")
+    let text = try corridor("solve", model, "--time-limit", "2", "--quiet")
     #expect(text.status == 13, "\(text)")
     #expect(text.stdout.contains("NOT proven optimal") && text.stdout.contains("best bound") && text.stdout.contains("gap"),
             "\(text.stdout.prefix(800))")
