@@ -48,7 +48,8 @@ let package = Package(
     .target(name: "CorridorTestSupport", path: "Tests/CorridorTestSupport"),
     .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "CorridorTestSupport"]),
     .testTarget(name: "CorridorModelTests", dependencies: ["CorridorModel"], exclude: ["Fixtures"]),
-    .testTarget(name: "CorridorPlanningTests", dependencies: ["CorridorPlanning", "CorridorModel", "LinearProgramming", "CorridorTestSupport"]),
+    .testTarget(name: "CorridorPlanningTests", dependencies: ["CorridorPlanning", "CorridorModel", "LinearProgramming", "CorridorTestSupport"],
+                exclude: ["Fixtures"]),
     .testTarget(name: "PlanReportsTests", dependencies: ["PlanReports", "CorridorPlanning", "CorridorModel", "CorridorTestSupport"]),
     .testTarget(name: "CorridorEndToEndTests", dependencies: ["corridor", "CorridorTestSupport"]),
   ]
