@@ -158,6 +158,63 @@ struct InvestmentCLITests {
     #expect(!quiet.stderr.contains("branch and cut"), "--quiet printed progress: \(quiet.stderr.prefix(500))")
   }
 
+  // MARK: Units of a storage build
+
+  /// An oil tank built against a pipeline: its energy is an amount of oil (Mt), not "Mt/yr·h".
+  /// By hand: KZ has 10 Mt/yr in the first half-year (4380 h) and none in the second; the
+  /// pipe carries 5 Mt/yr; RO pays 500 EUR/t. A tank of 5 Mt/yr with 4380 h holds
+  /// 5 Mt/yr × 0.5 yr = 2.5 Mt and moves the surplus to the second half: +2.5 Mt sold.
+  /// Cost 1 EUR/t of storage: 2,500,000 EUR, over 10 years without discounting 250,000 a year.
+  /// Objective 2 × 2.5 Mt × 500 EUR/t − 250,000 = 2,499,750,000 EUR.
+  @Test func anOilTankBuildReportsItsEnergyInMegatonnes() throws {
+    let dir = try scratchFolder("oil-tank")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let model = try writeFile(dir, "oil.toml", """
+      [model]
+      name = "oil tank build"
+      currency = "EUR"
+      [time]
+      slices = [ { name = "first", hours = "4380 h" }, { name = "second", hours = "4380 h" } ]
+      [nodes.KZ]
+      kind = "country"
+      [nodes.RO]
+      kind = "market"
+      [supply.kz]
+      country = "KZ"
+      commodity = "oil"
+      volume = ["10 Mt/yr", "0 Mt/yr"]
+      [corridors.pipe]
+      from = "KZ"
+      to = "RO"
+      commodity = "oil"
+      capacity = "5 Mt/yr"
+      [storage.tank]
+      node = "KZ"
+      commodity = "oil"
+      power = "0 Mt/yr"
+      energy = "0 Mt"
+      [storage.tank.build]
+      max = "10 Mt/yr"
+      duration = "4380 h"
+      cost = "1 EUR/t"
+      lifetime = 10
+      discount-rate = "0 %"
+      [markets.ro]
+      node = "RO"
+      commodity = "oil"
+      price = "500 EUR/t"
+      """)
+    let r = try corridor("solve", model, "--format", "json")
+    #expect(r.status == 0, "\(r)")
+    let o = try #require(jsonObject(r.stdout))
+    #expect(objectiveMatches(try #require(number(o["objective"])), 2_499_750_000))
+    let build = try #require(((o["investment"] as? [String: Any])?["builds"] as? [[String: Any]])?.first)
+    let size = try #require(quantity(build["size"])), energy = try #require(quantity(build["energy"]))
+    #expect(size.unit == "Mt/yr" && flowMatches(size.value ?? 0, 5), "size \(size)")
+    #expect(energy.unit == "Mt" && flowMatches(energy.value ?? 0, 2.5), "energy \(energy)")
+    #expect(flowMatches(number(quantity(build["investment"])?.value) ?? 0, 2_500_000))
+  }
+
   // MARK: Bad input
 
   /// A valid two-year investment model; each bad case replaces one line of it.
