@@ -136,6 +136,21 @@ struct InvestmentCLITests {
             "\(text.stdout.prefix(800))")
   }
 
+  /// Stopped before branch and cut found any integer plan (0.01 s: its first plan takes
+  /// about 500 simplex iterations): exit 13 and a report that says no plan was found yet —
+  /// not "no feasible point", which would read as an infeasible model (building nothing is
+  /// feasible here).
+  @Test func stoppedBeforeAnyPlanSaysSo() throws {
+    let dir = try scratchFolder("hard-mip-none")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let model = try writeFile(dir, "hard.toml", hardInvestmentModel())
+    let r = try corridor("solve", model, "--time-limit", "0.01", "--quiet")
+    #expect(r.status == 13, "\(r)")
+    let line = r.stdout.split(separator: "\n").first { $0.hasPrefix("objective") }.map(String.init) ?? ""
+    #expect(line.contains("no integer plan found") && !line.contains("no feasible point"), "\(line)")
+    #expect(line.contains("--time-limit"), "the line should say how to get a plan: \(line)")
+  }
+
   /// Progress lines appear on stderr after 3 s (every 2 s), and not with --quiet.
   @Test func progressLinesOnStderrUnlessQuiet() throws {
     let dir = try scratchFolder("hard-mip-progress")
