@@ -11,9 +11,9 @@ final class LoaderContext {
   var slices: [TimeSlice] = []
   /// The planning years (`[time] years`); with them ``slices`` repeat per year.
   var horizon: Horizon?
-  /// Whether `[time]` gives `years` (even wrongly): then a missing ``horizon`` was reported
-  /// there, and keys that need it stay quiet.
-  var yearsGiven = false
+  /// Whether `[time] years` was written: when it is wrong there is no ``horizon``, and the
+  /// values that need one are not reported again (the years' error is the one to fix).
+  var yearsWritten = false
   /// When the slices came from an hourly CSV: its resolved path.
   var hourlyFile: String?
   /// Files read, in order (model files first, then CSVs).

@@ -5,13 +5,13 @@ extension ModelBuilder {
   /// when there are years, repeats the slices for each year (``Horizon``).
   mutating func readHorizon(_ t: [String: TOMLNode]) {
     let r = reader(["time"], t)
-    context.yearsGiven = t["years"] != nil
     guard t["years"] != nil else {
       for key in ["year-weights", "discount-rate"] where t[key] != nil {
         reporter.error(["time", key], "'\(key)' needs planning years: add years = [2030, 2035, 2040] to [time]")
       }
       return
     }
+    context.yearsWritten = true
     guard case .array(let items) = t["years"]! , !items.isEmpty else {
       reporter.error(["time", "years"], "write years = [2030, 2035, 2040]: a non-empty list of increasing calendar years")
       return
@@ -19,7 +19,7 @@ extension ModelBuilder {
     var years: [Int] = []
     for (i, item) in items.enumerated() {
       guard case .integer(let y) = item, (1900...2300).contains(y) else {
-        reporter.error(["time", "years", String(i)], "a planning year is a calendar year such as 2030, found \(item.typeName == "integer" ? "\(item)" : item.typeName)")
+        reporter.error(["time", "years", String(i)], "a planning year is a calendar year such as 2030, found \(Self.shown(item))")
         return
       }
       if let last = years.last, y <= last {
@@ -28,23 +28,27 @@ extension ModelBuilder {
       }
       years.append(Int(y))
     }
+    // A bad weight is reported and the default weights stand in, so the years still hold
+    // and values given per year are read (the load fails on the reported error).
     var weights: [Int]?
     if let node = t["year-weights"] {
-      guard case .array(let ws) = node, ws.count == years.count else {
-        reporter.error(["time", "year-weights"], "write one weight per planning year (\(years.count)): the number of calendar years each represents, e.g. year-weights = [\(years.map { _ in "5" }.joined(separator: ", "))]")
-        return
-      }
-      var list: [Int] = []
-      for (i, w) in ws.enumerated() {
-        guard case .integer(let v) = w, (1...100).contains(v) else {
-          reporter.error(["time", "year-weights", String(i)], "a year weight is a whole number of years from 1 to 100, found \(w)")
-          return
+      if case .array(let ws) = node, ws.count == years.count {
+        var list: [Int] = []
+        for (i, w) in ws.enumerated() {
+          guard case .integer(let v) = w, (1...100).contains(v) else {
+            reporter.error(["time", "year-weights", String(i)], "a year weight is a whole number of years from 1 to 100, found \(Self.shown(w))")
+            continue
+          }
+          list.append(Int(v))
         }
-        list.append(Int(v))
+        if list.count == years.count { weights = list }
+      } else {
+        reporter.error(["time", "year-weights"], "write one weight per planning year (\(years.count)): the number of calendar years each represents, e.g. year-weights = [\(years.map { _ in "5" }.joined(separator: ", "))]")
       }
-      weights = list
     }
-    guard let rate = r.fraction("discount-rate", default: 0) else { return }
+    // A bad rate is reported; the years still hold, so per-year values are read (and
+    // checked) instead of each being reported as "given per year without years".
+    let rate = r.fraction("discount-rate", default: 0) ?? 0
     let horizon = Horizon(calendarYears: years, weights: weights, discountRate: rate, yearSlices: context.slices)
     context.horizon = horizon
     let single = context.slices.count == 1
@@ -53,12 +57,24 @@ extension ModelBuilder {
     }
   }
 
+  /// A TOML value as an error message shows it: `2500`, `2.5`, or its type (`string`).
+  static func shown(_ node: TOMLNode) -> String {
+    switch node {
+    case .integer(let v): String(v)
+    case .float(let v): Units.format(v)
+    default: node.typeName
+    }
+  }
+
   /// A calendar year key (`available-from`, `retires`), checked against the horizon:
   /// `available-from` must be one of its years, `retires` after its first year.
   func yearKey(_ r: ValueReader, _ key: String, _ path: EntryPath) -> Int?? {
     guard let node = r.table[key] else { return .some(nil) }
     guard let horizon = context.horizon else {
-      if !context.yearsGiven { reporter.error(path + [key], "'\(key)' needs planning years: add years = [2030, 2035, 2040] to [time]") }
+      // Years written but wrong: their error is the one to fix.
+      if !context.yearsWritten {
+        reporter.error(path + [key], "'\(key)' needs planning years: add years = [2030, 2035, 2040] to [time]")
+      }
       return nil
     }
     guard case .integer(let y) = node else {
@@ -72,7 +88,17 @@ extension ModelBuilder {
         return nil
       }
     } else if horizon.index(of: Int(y)) == nil {
-      reporter.error(path + [key], "\(key) = \(y) is outside the horizon's years (\(list)); use one of them")
+      // The horizon covers its first year to the last year's weight (2030–2044 for
+      // 2030, 2035, 2040 with weights 5): a date inside it falls between planning years.
+      let first = horizon.years[0].year, last = horizon.years[horizon.years.count - 1]
+      let end = last.year + last.weight - 1
+      if let next = horizon.years.first(where: { $0.year > Int(y) }), Int(y) > first {
+        reporter.error(path + [key], "\(key) = \(y) falls between the planning years (\(list)); capacity starts in a planning year: write \(key) = \(next.year) (the first planning year on or after \(y)), or add \(y) to years in [time]")
+      } else if Int(y) > first, Int(y) <= end {
+        reporter.error(path + [key], "\(key) = \(y) falls within the last planning year's span (\(last.year)–\(end)); capacity starts in a planning year: add \(y) to years in [time], or use one of \(list)")
+      } else {
+        reporter.error(path + [key], "\(key) = \(y) is outside the horizon (\(first)–\(end)); use one of its planning years (\(list))")
+      }
       return nil
     }
     return .some(Int(y))

@@ -105,7 +105,7 @@ extension ValueReader {
       }
     case .table(let spec) where Self.isPerYearTable(spec):
       guard loader.horizon != nil else {
-        if !loader.yearsGiven {
+        if !loader.yearsWritten {
           reporter.error(path + [key], "\(subject.name) \(key) is given per year, but the model has no planning years; add years = […] to [time]")
         }
         return nil

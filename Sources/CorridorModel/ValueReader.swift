@@ -437,8 +437,7 @@ struct ValueReader {
     }
     if Self.isPerYearTable(spec) {
       guard loader.horizon != nil else {
-        // With years given but wrong, that error is the one to fix: no echo here.
-        if !loader.yearsGiven {
+        if !loader.yearsWritten {
           reporter.error(path + [key], "\(subject.name) \(key) is given per year, but the model has no planning years; add years = […] to [time]")
         }
         return nil

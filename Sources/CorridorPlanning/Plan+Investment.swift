@@ -14,8 +14,10 @@ public struct InvestmentResult: Sendable {
   /// Capacity built, in the commodity unit (storage: power).
   public var size: Double
   public var unit: String
-  /// Storage: energy built (power × duration), in the amount unit; nil for a corridor.
+  /// Storage: energy built (power × duration), in ``energyUnit``; nil for a corridor.
   public var energy: Double?
+  /// The commodity's amount unit (`MWh`, `Mt`), the unit of ``energy``.
+  public var energyUnit: String? = nil
   public var investment: Double
   public var yearlyCost: Double
   public var objectiveCost: Double

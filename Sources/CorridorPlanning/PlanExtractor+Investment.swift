@@ -31,6 +31,7 @@ extension PlanExtractor {
         out.append(InvestmentResult(
           kind: kind, name: block.name, year: c.year, size: size, unit: commodity?.unit ?? "",
           energy: option.duration.map { $0 * size * (commodity?.amountPerUnitHour ?? 1) },
+          energyUnit: option.duration == nil ? nil : commodity?.amountUnit,
           investment: investment, yearlyCost: option.yearlyCost(size: size, option: c.option),
           objectiveCost: -f.objectives.value[c.column] * (discrete ? 1 : v),
           servedYears: served, valueAdded: nil))

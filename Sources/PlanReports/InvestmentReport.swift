@@ -66,7 +66,7 @@ public struct InvestmentReport: Codable, Sendable, Equatable {
     _nodes = Nullable(wrappedValue: plan.nodes)
     builds = plan.investments.map { b in
       BuildReport(kind: b.kind, name: b.name, year: b.year, size: Figure(b.size, b.unit),
-                  energy: b.energy.map { Figure($0, b.unit == "MW" ? "MWh" : b.unit + "·h") },
+                  energy: b.energy.map { Figure($0, b.energyUnit ?? b.unit + "·h") },
                   investment: Figure(b.investment, money), yearlyCost: Figure(b.yearlyCost, money),
                   objectiveCost: Figure(b.objectiveCost, money), servedYears: b.servedYears,
                   valueAdded: Figure(b.valueAdded, money),

@@ -48,7 +48,9 @@ struct PlanText {
     rows.append(("status", "\(doc.status) — \(doc.statusMessage)"))
     let label = doc.objectiveKind == "min-cost" ? "cost" : "net export value"
     let obj = doc.objective.map { "\(Number.grouped($0, digits: 0)) \(doc.objectiveUnit) (\(label) over \(hours))" }
-      ?? "none (no feasible point)"
+      ?? (doc.investment?.mixedInteger == true && doc.status == "time_limit"
+          ? "none (no integer plan found before the time limit; give a longer --time-limit, or a --mip-gap)"
+          : "none (no feasible point)")
     rows.append(("objective", obj))
     if doc.stages.count > 1 {
       rows.append(("stages", doc.stages.map { s in

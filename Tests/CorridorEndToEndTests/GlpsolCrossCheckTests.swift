@@ -6,17 +6,23 @@
 // objective is read from its -w solution file (full precision; the -o report
 // rounds to 7 digits) and compared at 1e-7 relative. Both the CPLEX LP and the
 // free MPS export are checked (MPS stores no sense: glpsol gets --max/--min).
+//
+// Investment models (issue #11) with discrete build options are MIPs: glpsol runs its
+// own branch and cut on the export ("INTEGER OPTIMAL"; solution line `s mip …`), so the
+// objective is checked independently of the planner's search, within 1e-7 relative plus
+// the gap the planner reports (0 unless --mip-gap was given).
 
 import CorridorTestSupport
 import Foundation
 import Testing
 
-/// glpsol's objective for an LP file, from its solution file; nil if it did not solve.
+/// glpsol's objective for an LP file (or a MIP: "INTEGER OPTIMAL"), from its solution
+/// file; nil if it did not solve.
 func glpsolObjective(_ arguments: [String], scratch: String) throws -> (objective: Double?, report: String) {
   let report = scratch + "/glpsol.out", solution = scratch + "/glpsol.sol"
   let r = try run(glpsolPath!, arguments + ["-o", report, "-w", solution], timeout: 120)
   let text = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
-  guard r.status == 0, text.contains("Status:     OPTIMAL"),
+  guard r.status == 0, text.contains("Status:     OPTIMAL") || text.contains("Status:     INTEGER OPTIMAL"),
         let sol = try? String(contentsOfFile: solution, encoding: .utf8),
         let line = sol.split(separator: "\n").first(where: { $0.hasPrefix("s ") })
   else { return (nil, text + r.stdout + r.stderr) }
@@ -53,6 +59,50 @@ struct GlpsolCrossCheckTests {
     let z2 = try #require(fromMPS.objective, "glpsol did not solve \(mps):\n\(fromMPS.report.prefix(1500))")
     #expect(objectiveMatches(z2, objective),
             "\(model): glpsol --freemps \(z2), corridor solve \(objective) (Δ \(z2 - objective))")
+  }
+}
+
+/// The investment models: the hand-derived fixtures of the planning tests and every model
+/// under models/investment/ (any depth), package-relative and sorted.
+let investmentModels: [String] = {
+  var out: [String] = []
+  let fm = FileManager.default
+  let fixtures = "Tests/CorridorPlanningTests/Fixtures/investment"
+  out += ((try? fm.contentsOfDirectory(atPath: packageRoot + "/" + fixtures)) ?? []).filter { $0.hasSuffix(".toml") }.sorted()
+    .map { fixtures + "/" + $0 }
+  let shipped = "models/investment"
+  if let walk = fm.enumerator(atPath: packageRoot + "/" + shipped) {
+    out += walk.compactMap { $0 as? String }.filter { $0.hasSuffix(".toml") }.sorted().map { shipped + "/" + $0 }
+  }
+  return out
+}()
+
+@Suite("Investment models solved by glpsol",
+       .enabled(if: corridorBinary != nil, "the corridor binary was not found"),
+       .enabled(if: glpsolPath != nil, "glpsol is not installed (Debian: glpk-utils); cross-check skipped"))
+struct InvestmentGlpsolCrossCheckTests {
+  /// The fixtures are found (a wrong folder would make the cross-check below vacuous).
+  @Test func theFixturesAreThere() {
+    #expect(investmentModels.filter { $0.hasPrefix("Tests/") }.count >= 6, "\(investmentModels)")
+  }
+
+  @Test(arguments: investmentModels)
+  func exportSolvedByGlpsolMatches(model: String) throws {
+    let dir = try scratchFolder("glpsol-investment")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let solve = try corridor("solve", model, "--format", "json", "--quiet", timeout: 300)
+    #expect(solve.status == 0, "\(solve)")
+    let o = try #require(jsonObject(solve.stdout))
+    let objective = try #require(number(o["objective"]))
+    let inv = o["investment"] as? [String: Any]
+    let gap = number(quantity(inv?["gap"])?.value) ?? 0
+    let lp = dir + "/model.lp"
+    let e = try corridor("export", model, "--lp", lp)
+    #expect(e.status == 0, "\(e)")
+    let glpsol = try glpsolObjective(["--lp", lp], scratch: dir)
+    let z = try #require(glpsol.objective, "glpsol did not solve \(lp):\n\(glpsol.report.prefix(1500))")
+    #expect(abs(z - objective) <= (objectiveTolerance + gap) * max(1, abs(objective)),
+            "\(model): glpsol --lp \(z), corridor solve \(objective) (Δ \(z - objective), planner gap \(gap))")
   }
 }
 
