@@ -62,19 +62,13 @@ struct GlpsolCrossCheckTests {
   }
 }
 
-/// The investment models: the hand-derived fixtures of the planning tests and every model
-/// under models/investment/ (any depth), package-relative and sorted.
-let investmentModels: [String] = {
-  var out: [String] = []
-  let fm = FileManager.default
+/// The hand-derived investment fixtures of the planning tests, package-relative and sorted
+/// (the shipped models/investment/ are cross-checked by InvestmentModelsCLITests, builds
+/// and LP relaxation included).
+let investmentFixtures: [String] = {
   let fixtures = "Tests/CorridorPlanningTests/Fixtures/investment"
-  out += ((try? fm.contentsOfDirectory(atPath: packageRoot + "/" + fixtures)) ?? []).filter { $0.hasSuffix(".toml") }.sorted()
-    .map { fixtures + "/" + $0 }
-  let shipped = "models/investment"
-  if let walk = fm.enumerator(atPath: packageRoot + "/" + shipped) {
-    out += walk.compactMap { $0 as? String }.filter { $0.hasSuffix(".toml") }.sorted().map { shipped + "/" + $0 }
-  }
-  return out
+  return ((try? FileManager.default.contentsOfDirectory(atPath: packageRoot + "/" + fixtures)) ?? [])
+    .filter { $0.hasSuffix(".toml") }.sorted().map { fixtures + "/" + $0 }
 }()
 
 @Suite("Investment models solved by glpsol",
@@ -83,10 +77,10 @@ let investmentModels: [String] = {
 struct InvestmentGlpsolCrossCheckTests {
   /// The fixtures are found (a wrong folder would make the cross-check below vacuous).
   @Test func theFixturesAreThere() {
-    #expect(investmentModels.filter { $0.hasPrefix("Tests/") }.count >= 6, "\(investmentModels)")
+    #expect(investmentFixtures.count >= 6, "\(investmentFixtures)")
   }
 
-  @Test(arguments: investmentModels)
+  @Test(arguments: investmentFixtures)
   func exportSolvedByGlpsolMatches(model: String) throws {
     let dir = try scratchFolder("glpsol-investment")
     defer { try? FileManager.default.removeItem(atPath: dir) }
