@@ -519,13 +519,20 @@ struct ModelBuilder {
       }
       let uniqueGroups = groupList.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
       let inService = yearKey(r, "available-from", path), retires = yearKey(r, "retires", path)
-      let build = t["build"].map { readBuild($0, path + ["build"], subject, storage: false) }
+      var build = t["build"].map { readBuild($0, path + ["build"], subject, storage: false) }
       guard let from, let to, from != to, let commodity, var capacity, let loss, let tariff, let availability,
             let inService, let retires, build != .some(nil) else {
         broken["corridors", default: []].insert(name)
         continue
       }
       capacity = commissioned(capacity, from: inService, retires: retires)
+      // A build on a corridor that enters service later can serve no earlier than it, unless
+      // the build gives its own date. (`retires` is the existing capacity's: what is built
+      // may replace it, so it is not inherited.)
+      if case var option?? = build, option.availableFrom == nil, let inService {
+        option.availableFrom = inService
+        build = .some(option)
+      }
       let probe = Corridor(name: name, from: from, to: to, commodity: commodity.name, capacity: capacity,
                            availability: availability)
       if enabled, build == nil, !probe.hasUsableCapacity(slices: context.slices.count) {

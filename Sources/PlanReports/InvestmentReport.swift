@@ -11,8 +11,12 @@ import CorridorPlanning
 public struct InvestmentReport: Codable, Sendable, Equatable {
   /// Whether branch and cut solved it (integer build decisions).
   public var mixedInteger: Bool
-  /// Whether the optimum is proven (within the MIP gap asked for).
+  /// Whether the plan is proven optimal: the search finished with no gap left to its best
+  /// bound (1e-9 relative). A search stopped by `--mip-gap` within a positive gap is
+  /// finished but not proven optimal: ``withinGap`` says so.
   public var proven: Bool
+  /// Whether the search finished within the MIP gap asked for (also true when proven).
+  public var withinGap: Bool
   @Nullable public var bestBound: Figure?
   /// Relative gap between the plan's objective and the best bound (fraction).
   @Nullable public var gap: Figure?
@@ -60,7 +64,8 @@ public struct InvestmentReport: Codable, Sendable, Equatable {
     guard hasBuildOptions || !plan.years.isEmpty else { return nil }
     let money = plan.currency
     mixedInteger = plan.isMixedInteger
-    proven = plan.provenOptimal
+    withinGap = plan.provenOptimal
+    proven = plan.provenOptimal && (plan.gap ?? 0) <= 1e-9
     _bestBound = Nullable(wrappedValue: plan.bestBound.map { Figure($0, money) })
     _gap = Nullable(wrappedValue: plan.gap.map { Figure($0, ReportUnits.fraction) })
     _nodes = Nullable(wrappedValue: plan.nodes)
@@ -124,13 +129,15 @@ struct InvestmentText {
     guard doc.mixedInteger else { return "LP (continuous build decisions)" }
     let gap = doc.gap.flatMap(\.value).map { Number.grouped($0 * 100, digits: 4) + " %" } ?? "unknown"
     let bound = doc.bestBound.flatMap(\.value).map { Number.grouped($0, digits: 0) + " " + currency } ?? "none"
-    return "branch and cut: \(doc.proven ? "optimum proven" : "NOT proven optimal"), gap \(gap), best bound \(bound), \(doc.nodes.map { Number.grouped(Double($0), digits: 0) } ?? "0") nodes"
+    let verdict = doc.proven ? "optimum proven" : doc.withinGap ? "within the MIP gap asked for, not proven optimal" : "NOT proven optimal"
+    return "branch and cut: \(verdict), gap \(gap), best bound \(bound), \(doc.nodes.map { Number.grouped(Double($0), digits: 0) } ?? "0") nodes"
   }
 
   /// Tidy CSV rows (section `investment`, `build`, `year`).
   func csv(_ w: inout TidyCSVWriter, model m: String) {
     w.flag("investment", m, "", "mixed_integer", doc.mixedInteger)
     w.flag("investment", m, "", "proven", doc.proven)
+    w.flag("investment", m, "", "within_gap", doc.withinGap)
     w.number("investment", m, "", "best_bound", doc.bestBound?.value, currency)
     w.number("investment", m, "", "gap", doc.gap?.value, ReportUnits.fraction)
     w.number("investment", m, "", "nodes", doc.nodes.map(Double.init))

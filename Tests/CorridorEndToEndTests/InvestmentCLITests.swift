@@ -151,6 +151,22 @@ struct InvestmentCLITests {
     #expect(line.contains("--time-limit"), "the line should say how to get a plan: \(line)")
   }
 
+  /// --mip-gap stops branch and cut within the gap asked for: exit 0, and the report says
+  /// the plan is within that gap, not that its optimum is proven (a positive gap remains).
+  @Test func aMIPGapIsWithinNotProven() throws {
+    let dir = try scratchFolder("hard-mip-gap")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let model = try writeFile(dir, "hard.toml", hardInvestmentModel())
+    let r = try corridor("solve", model, "--mip-gap", "5 %", "--time-limit", "60", "--quiet", "--format", "json")
+    #expect(r.status == 0, "\(r)")
+    let inv = try #require(jsonObject(r.stdout)?["investment"] as? [String: Any])
+    let gap = try #require(number(quantity(inv["gap"])?.value))
+    #expect(gap > 1e-9 && gap <= 0.05 + 1e-12, "gap \(gap)")
+    #expect(inv["within_gap"] as? Bool == true && inv["proven"] as? Bool == false, "\(inv)")
+    let text = try corridor("solve", model, "--mip-gap", "5 %", "--time-limit", "60", "--quiet")
+    #expect(text.stdout.contains("within the MIP gap asked for, not proven optimal"), "\(text.stdout.prefix(600))")
+  }
+
   /// Progress lines appear on stderr after 3 s (every 2 s), and not with --quiet.
   @Test func progressLinesOnStderrUnlessQuiet() throws {
     let dir = try scratchFolder("hard-mip-progress")
