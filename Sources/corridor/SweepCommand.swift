@@ -10,7 +10,7 @@ extension CorridorCommand {
   struct Sweep: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "sweep",
-      abstract: "Run a grid of cases into SQLite, resumable; shard it on Slurm.",
+      abstract: "Run a grid of cases into SQLite; shards on Slurm.",
       discussion: """
         A sweep file names a base model and the values to vary (docs/sweeps.md):
 
