@@ -50,9 +50,10 @@ func groupedOneDecimal(_ v: Double) -> String {
 
 @Suite("corridor --format html", .serialized, .enabled(if: corridorBinary != nil, "the corridor binary was not found"))
 struct HTMLReportCLITests {
-  /// Every shipped model (the hourly one under CORRIDOR_HEAVY_TESTS=1): a page that parses
-  /// with no HTML5 error, with well-formed SVG, a map and a corridor group per corridor.
-  @Test(arguments: shippedModels + (heavyTestsEnabled ? Array(heavyModels) : []))
+  /// Every shipped model, the investment models included (the hourly one under
+  /// CORRIDOR_HEAVY_TESTS=1): a page that parses with no HTML5 error, with well-formed SVG,
+  /// a map and a corridor group per corridor.
+  @Test(arguments: shippedModels + investmentModels + (heavyTestsEnabled ? Array(heavyModels) : []))
   func shippedModelsPageIsValid(model: String) throws {
     let r = try corridor(["solve", model, "--format", "html"], timeout: 600)
     #expect([0, 10].contains(r.status), "\(r)")  // 10: the infeasible teaching model
