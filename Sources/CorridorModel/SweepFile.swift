@@ -186,8 +186,8 @@ public struct SweepDefinition: Sendable, Equatable {
     return (v, String(String.UnicodeScalarView(s[end...])).trimmingWhitespace())
   }
 
-  /// A TOML basic string.
-  static func quoted(_ s: String) -> String {
+  /// A TOML basic string (quotes, backslashes and control characters escaped).
+  public static func quoted(_ s: String) -> String {
     var out = "\""
     for c in s.unicodeScalars {
       switch c {

@@ -53,9 +53,7 @@ public struct SweepCase: Sendable, Equatable {
     return bare ? k : tomlString(k)
   }
 
-  static func tomlString(_ s: String) -> String {
-    "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-  }
+  static func tomlString(_ s: String) -> String { SweepDefinition.quoted(s) }
 }
 
 extension SweepDefinition {
