@@ -21,30 +21,47 @@ public struct SweepSummary: Sendable {
     parameterNames = names
   }
 
-  /// Plain text (or Markdown) tables.
-  public func render(markdown: Bool = false) -> String {
-    var out = (markdown ? "## " : "") + "Sweep: \(name)\n"
-    out += "cases: \(finished) of \(caseCount) finished\n\n"
-    let unit = cases.first?.unit ?? ""
+  /// The objective over the finished cases with each value of parameter `p`, in the order
+  /// the values first appear: how many cases, and the smallest, mean and largest objective
+  /// (nil where no case of that value has one).
+  public func objectiveByValue(_ p: String) -> [(value: String, count: Int, min: Double?, mean: Double?, max: Double?)] {
+    var byValue: [String: [Double]] = [:]
+    var counts: [String: Int] = [:]
+    var order: [String] = []
+    for c in cases {
+      guard let v = parameters[c.id]?[p] else { continue }
+      if counts[v] == nil { order.append(v) }
+      counts[v, default: 0] += 1
+      if let o = c.objective { byValue[v, default: []].append(o) }
+    }
+    return order.map { v in
+      let xs = byValue[v] ?? []
+      return (v, counts[v] ?? 0, xs.min(), xs.isEmpty ? nil : xs.reduce(0, +) / Double(xs.count), xs.max())
+    }
+  }
+
+  /// The objective's unit (the model currency).
+  public var unit: String { cases.first?.unit ?? "" }
+
+  /// Every case as rows of text, headers first.
+  public var caseRows: [[String]] {
     var rows: [[String]] = [["case"] + parameterNames + ["status", "objective (\(unit))", "warm"]]
     for c in cases {
       rows.append([String(c.id)] + parameterNames.map { parameters[c.id]?[$0] ?? "" }
                   + [c.status, c.objective.map { Self.grouped($0) } ?? "–", c.warm ? "yes" : "no"])
     }
-    out += Self.table(rows, markdown: markdown)
+    return rows
+  }
+
+  /// Plain text (or Markdown) tables.
+  public func render(markdown: Bool = false) -> String {
+    var out = (markdown ? "## " : "") + "Sweep: \(name)\n"
+    out += "cases: \(finished) of \(caseCount) finished\n\n"
+    out += Self.table(caseRows, markdown: markdown)
     for p in parameterNames {
-      var byValue: [String: [Double]] = [:]
-      var order: [String] = []
-      for c in cases {
-        guard let v = parameters[c.id]?[p] else { continue }
-        if byValue[v] == nil { order.append(v) }
-        if let o = c.objective { byValue[v, default: []].append(o) } else { byValue[v, default: []] += [] }
-      }
       var t: [[String]] = [[p, "cases", "objective min (\(unit))", "mean", "max"]]
-      for v in order {
-        let xs = byValue[v] ?? []
-        let mean = xs.isEmpty ? nil : xs.reduce(0, +) / Double(xs.count)
-        t.append([v, String(xs.count), xs.min().map { Self.grouped($0) } ?? "–", mean.map { Self.grouped($0) } ?? "–", xs.max().map { Self.grouped($0) } ?? "–"])
+      for r in objectiveByValue(p) {
+        t.append([r.value, String(r.count), r.min.map { Self.grouped($0) } ?? "–", r.mean.map { Self.grouped($0) } ?? "–", r.max.map { Self.grouped($0) } ?? "–"])
       }
       out += "\n" + (markdown ? "### " : "") + "Objective by \(p)\n" + Self.table(t, markdown: markdown)
     }

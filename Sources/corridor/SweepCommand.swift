@@ -4,6 +4,7 @@ import CorridorSweep
 import Foundation
 import Glibc
 import LinearProgramming
+import PlanReports
 
 extension CorridorCommand {
   /// `corridor sweep`: scenario grids into SQLite, resumable, sharded, on Slurm.
@@ -246,11 +247,14 @@ extension CorridorCommand.Sweep {
     @Argument(help: ArgumentHelp("The sweep database.", valueName: "results.sqlite"))
     var database: String
 
-    @Option(help: "table or markdown.")
+    @Option(help: "table, markdown or html (a page with a chart of the objective per value of each parameter).")
     var format: String = "table"
 
+    @Option(help: ArgumentHelp("Write the report to this file instead of stdout, only once complete.", valueName: "path"))
+    var output: String?
+
     func validate() throws {
-      guard ["table", "markdown"].contains(format) else { throw ValidationError("--format is table or markdown for a sweep report, not '\(format)' (the database itself is the machine-readable form)") }
+      guard ["table", "markdown", "html"].contains(format) else { throw ValidationError("--format is table, markdown or html for a sweep report, not '\(format)' (the database itself is the machine-readable form)") }
     }
 
     func run() throws {
@@ -260,7 +264,16 @@ extension CorridorCommand.Sweep {
         do { summary = try SweepSummary(database: SweepDatabase(path: database)) } catch let e as SweepError {
           throw CLIFailure(status: .badInput, message: e.message)
         }
-        try Output.standardOutput(summary.render(markdown: format == "markdown"))
+        try Output.checkWritable(output)
+        let text: String
+        if format == "html" {
+          let parameters = summary.parameterNames.map { SweepHTML.Parameter(name: $0, rows: summary.objectiveByValue($0)) }
+          text = SweepHTML.render(title: "Sweep: \(summary.name)", summary: [("cases", "\(summary.finished) of \(summary.caseCount) finished"), ("database", database)],
+                                  unit: summary.unit, parameters: parameters, cases: summary.caseRows)
+        } else {
+          text = summary.render(markdown: format == "markdown")
+        }
+        try Output.emit(text, to: output)
         return .optimal
       }
     }

@@ -187,6 +187,31 @@ struct SweepCLITests {
     }
   }
 
+  @Test("sweep report --format html: valid HTML5 and SVG, and each value's mean objective is the database's")
+  func htmlReport() throws {
+    let dir = try scratchFolder("sweep-html")
+    let db = dir + "/cpc.sqlite"
+    #expect(try corridor("sweep", Self.shipped, "--db", db).status == 0)
+    let page = dir + "/report.html"
+    let r = try corridor("sweep", "report", db, "--format", "html", "--output", page)
+    #expect(r.status == 0, "\(r)")
+    let html = try String(contentsOfFile: page, encoding: .utf8)
+    #expect(html.hasPrefix("<!DOCTYPE html>") && !html.contains("<script"))
+    for svg in svgFragments(html) { #expect(xmlWellFormednessError(svg) == nil) }
+    #expect(svgFragments(html).count == 3, "one chart per varied parameter (scenario, capacity, price)")
+    if requireTool(html5libPython != nil, "python3-html5lib"), let python = html5libPython {
+      #expect(try html5ParseErrors(html, python: python) == nil)
+    }
+    // The mean objective of the cases at 555 USD/t, from the database, is in the page exactly.
+    let database = try SweepDatabase(path: db)
+    let params = try database.parameters()
+    let at555 = try database.cases().filter { params[$0.id]?["markets.Ceyhan.price"] == "555 USD/t" }.compactMap(\.objective)
+    #expect(at555.count == 10)
+    let mean = at555.reduce(0, +) / Double(at555.count)
+    let values = html.components(separatedBy: "data-value=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }
+    #expect(values.contains { abs($0 - mean) <= 1e-9 * abs(mean) }, "mean \(mean) not among the page's figures")
+  }
+
   @Test("sweep slurm writes a job array, a merge that depends on it, and a submit script")
   func slurmScripts() throws {
     let dir = try scratchFolder("sweep-slurm")
