@@ -14,12 +14,7 @@ extension LinearProgram {
   /// 2. **elastic filter**: every non-fixed group elastic at its weight;
   ///    groups whose slack is positive are enforced, and the LP re-solved,
   ///    until it is infeasible: the enforced groups conflict. The first of
-  ///    these solves is the least-relaxation LP, and it also decides whether
-  ///    the model is feasible at all, so the model is not solved first as it
-  ///    is: infeasible means the hard sides alone conflict; no slack moving
-  ///    means feasible, which one warm solve with every group enforced
-  ///    confirms ("feasibility check"); a slack that moves every side of its
-  ///    group well beyond GLPK's tolerance means infeasible;
+  ///    these solves is the least-relaxation LP;
   /// 3. **deletion filter**: over the candidates (all other groups dropped),
   ///    drop each in turn and keep it dropped if the rest stays infeasible.
   ///    What remains is irreducible: each member was needed when it was
@@ -27,10 +22,7 @@ extension LinearProgram {
   /// 4. **least relaxation** (when step 2 did not already give it): minimise
   ///    Σ weight × slack with every non-fixed group elastic.
   /// "Infeasible" is GLPK's verdict (the simplex ends with no primal feasible
-  /// solution, or its elastic LP's optimum needs a decisive slack), the test
-  /// `glpsol` applies; a conflict is proven only by an infeasible solve, and a
-  /// model that turns out feasible with every group enforced is reported
-  /// feasible, whatever the filters thought; when the model's current solution
+  /// solution), the test `glpsol` applies; when the model's current solution
   /// (an LP's) already says infeasible, that verdict is taken as it is, and the
   /// analysis starts from its basis. A solve that ends on numerical
   /// trouble is repeated once with a cold primal simplex.
@@ -98,11 +90,8 @@ final class InfeasibilityEngine {
     var candidates: [Int]? = nil
     // Members already proven necessary (a feasible point with only that member moved).
     var necessary = Set<Int>()
-    // GLPK has not yet said that the candidates (with the hard sides) are infeasible.
+    // The candidates come from a dual certificate that GLPK has not confirmed yet.
     var unconfirmed = false
-    // GLPK (or the bound check) has said that the model, every group enforced, is infeasible;
-    // until then an elastic optimum with a decisive slack is the only evidence.
-    var provenInfeasible = false
 
     // 1. Bound check.
     var groupOf: [RelaxableGroup.Side: Int] = [:]
@@ -112,24 +101,26 @@ final class InfeasibilityEngine {
       if found.groups.isEmpty { return finish(hardInfeasible: true) }
       for g in movable { try elastic.set(g, found.groups.contains(g) ? .enforced : .dropped) }
       switch try solve() {
-      case .infeasible:
-        candidates = found.groups
-        provenInfeasible = true
+      case .infeasible: candidates = found.groups
       case .stopped: return finish(conflict: found.groups)  // infeasible by the bounds' proof
       case .feasible: break  // GLPK's tolerances disagree with the check: use the filters
       }
     }
 
-    // 2. Elastic filter. Its first solve, every movable group elastic, also decides whether
-    // the model is feasible: the hard sides alone are infeasible when it is; the model holds
-    // (confirmed by GLPK with every group enforced, warm from that optimum) when no slack
-    // moves; otherwise that optimum is the least relaxation and the start of the filter.
+    // 2. Elastic filter (after a solve of the model as it is).
     if candidates == nil {
       // The model's own current solve already said "infeasible" (an LP: a MIP's verdict
       // is not its relaxation's): no need to ask again.
       let known = !source.isMixedInteger && (source.solution.map { $0.isCurrent(for: source) && $0.termination == .infeasible } ?? false)
-      if known { provenInfeasible = true }
-      if movable.isEmpty && known { return finish(hardInfeasible: true) }
+      if !known {
+        for g in movable { try elastic.set(g, .enforced) }
+        switch try solve() {
+        case .feasible: return finish(outcome: source.isMixedInteger ? .relaxationFeasible : .feasible)
+        case .stopped: return finish(outcome: .undecided)
+        case .infeasible: break
+        }
+      }
+      if movable.isEmpty { return finish(hardInfeasible: true) }
       result.method.append("elastic filter")
       for g in movable { try elastic.set(g, .elastic(groups[g].weight)) }
       var enforced = Set<Int>()
@@ -138,27 +129,11 @@ final class InfeasibilityEngine {
         switch try solve() {
         case .infeasible:
           if first { return finish(hardInfeasible: true) }
-          provenInfeasible = true
           candidates = enforced.sorted()
           break filter
         case .stopped:
-          // Undecided until GLPK (or the bound check) said infeasible; then the whole model
-          // is the best set known.
-          return provenInfeasible ? finish(conflict: movable) : finish(outcome: .undecided)
+          return finish(conflict: movable)  // the whole model is the best set known
         case .feasible(let s):
-          if first, !provenInfeasible {
-            if movable.isEmpty { return finish(outcome: feasibleOutcome) }  // that solve was the model itself
-            if !decisive(s) {
-              switch try confirm() {
-              case .feasible: return finish(outcome: feasibleOutcome)
-              case .stopped: return finish(outcome: .undecided)
-              case .infeasible:
-                // A borderline model: infeasible by GLPK's tolerances with (almost) no slack.
-                provenInfeasible = true
-                for g in movable { try elastic.set(g, .elastic(groups[g].weight)) }
-              }
-            }
-          }
           if first, options.relaxation { record(relaxation: s) }
           if first, let found = certificateFilter(s) {
             candidates = found.candidates
@@ -172,10 +147,9 @@ final class InfeasibilityEngine {
             return !enforced.contains(g) && l + u > Self.positive
           }
           guard !moved.isEmpty else {
-            // No slack moves, yet the model is infeasible (or not proven feasible): a
-            // borderline model on which GLPK's tolerances disagree. Filter the whole set.
+            // No slack moves, yet the enforced model was infeasible: a borderline
+            // model on which GLPK's tolerances disagree. Filter the whole set.
             candidates = movable
-            unconfirmed = !provenInfeasible
             break filter
           }
           for g in moved {
@@ -214,12 +188,10 @@ final class InfeasibilityEngine {
       case .stopped:
         return finish(conflict: movable)
       case .feasible:
-        // The whole model enforced and feasible after all: GLPK's verdict is the test.
-        if conflict.count == movable.count { return finish(outcome: feasibleOutcome) }
         // GLPK's tolerances disagree with the certificate: filter the whole model.
         conflict = movable
         necessary = []
-        unconfirmed = !provenInfeasible
+        unconfirmed = false
       }
     }
     if conflict.isEmpty { return finish(hardInfeasible: true) }
@@ -237,33 +209,6 @@ final class InfeasibilityEngine {
       }
     }
     return finish(conflict: conflict, proven: true)
-  }
-
-  /// A feasible model's outcome: for a MIP, only its LP relaxation was analysed.
-  private var feasibleOutcome: InfeasibilityAnalysis.Outcome { source.isMixedInteger ? .relaxationFeasible : .feasible }
-
-  /// Whether the elastic optimum `s` proves the model infeasible beyond doubt: some group
-  /// moves every one of its sides by more than 1e-6 × (1 + |side|), ten times GLPK's
-  /// feasibility tolerance, so `glpsol` would call the enforced model infeasible too. Below
-  /// that, ``confirm()`` asks GLPK.
-  private func decisive(_ s: Solution) -> Bool {
-    movable.contains { g in
-      let (l, u) = elastic.slacks(g, in: s)
-      guard l + u > Self.positive else { return false }
-      return groups[g].members.allSatisfy { m in
-        let t = m.side.isLower ? l : u
-        let side = (try? source.value(of: m.side)) ?? 0
-        return m.scale * t > 1e-6 * (1 + abs(side))
-      }
-    }
-  }
-
-  /// GLPK's verdict on the model as it is: every movable group enforced, solved warm from
-  /// the elastic optimum (whose slacks are all about 0, so this costs few iterations).
-  private func confirm() throws(LPError) -> Verdict {
-    result.method.append("feasibility check")
-    for g in movable { try elastic.set(g, .enforced) }
-    return try solve()
   }
 
   /// The dual (sensitivity) filter: at an optimum of the elastic LP with a positive cost,
