@@ -70,10 +70,12 @@ public enum Explainer {
     for i in groups.indices { groups[i].weight = weights[members[i].kind] ?? 1 }
     // A formulation solved already (corridor solve's) hands the analysis its verdict and
     // final basis; an unsolved one is analysed from GLPK's own start. Measured on the
-    // 8,760-hour fixture (debug build, load about 2): from GLPK's start the analysis took
-    // 270 s (docs/explain.md, "Speed"); solving first by the planner's path (block crash,
-    // then primal) and starting from its infeasible basis ran past 5 minutes, and carrying
-    // a block-crash basis into the elastic LP ran past 4 minutes in its first solve alone.
+    // 8,760-hour fixture (debug build, load 2-4; docs/explain.md, "Speed"): from GLPK's start
+    // the analysis took 220-245 s, 4.4-5.0 cold solves (27,067 iterations); solving first by
+    // the planner's path (block crash, then primal: 48 s) and starting the elastic LP from its
+    // infeasible basis took 97 s for that LP's first solve against 38 s from the analysis's
+    // own basis, and carrying a block-crash basis into the elastic LP ran past 4 minutes in
+    // its first solve alone.
     var engine = InfeasibilityOptions(timeLimit: remaining(), solver: options.solver)
     // Fixed entries may be blamed, never moved: the conflict is sought with every entry
     // free to drop, the least relaxation (a second analysis, only when some are fixed)

@@ -337,6 +337,34 @@ import Testing
     #expect(Self.near(after.objectiveValue, 4) && Self.near(before.objectiveValue, 4))
   }
 
+  /// Two conflicts share the firm row C: x ≥ 12 (weight 10) against B: x ≤ 10 and against
+  /// A: x ≤ 11, on a free x, with a decoy D: x ≤ 100. The least relaxation raises B by 2 and
+  /// A by 1 (cost 3; lowering C by 2 would cost 20), and its duals put A, B and C in the
+  /// certificate. Tested in index order, B is dropped first ({A, C} is infeasible: 12 > 11)
+  /// and the conflict is {A, C}; the deletion filter tests the member moved least first,
+  /// so A is dropped ({B, C}: 12 > 10), at once, and the conflict is {B, C}.
+  @Test func deletionFilterTestsTheLeastMovedMemberFirst() throws {
+    func make() throws -> LinearProgram {
+      let lp = LinearProgram(name: "two-caps")
+      let x = try lp.addVariable(name: "x", lower: -.infinity)
+      try lp.addConstraint(LinearExpression(x) <= 10, name: "B")
+      try lp.addConstraint(LinearExpression(x) <= 11, name: "A")
+      try lp.addConstraint(LinearExpression(x) >= 12, name: "C")
+      try lp.addConstraint(LinearExpression(x) <= 100, name: "D")
+      return lp
+    }
+    let groups = [RelaxableGroup(members: [.init(side: .rowUpper(0))]), RelaxableGroup(members: [.init(side: .rowUpper(1))]),
+                  RelaxableGroup(members: [.init(side: .rowLower(2))], weight: 10), RelaxableGroup(members: [.init(side: .rowUpper(3))])]
+    let a = try make().analyzeInfeasibility(groups: groups)
+    #expect(a.method.contains("dual filter"), "\(a.method)")
+    #expect(a.conflict == [0, 2] && a.irreducible, "\(a.conflict)")
+    try Self.checkIrreducible(make, groups, a.conflict)
+    #expect(Self.near(a.relaxationCost, 3), "\(a.relaxationCost ?? .nan)")
+    // The first deletion test (after the solve as it is and the elastic LP) dropped A: infeasible.
+    let deletion = a.trace.filter { $0.stage == "deletion filter" }
+    #expect(deletion.first?.feasible == false, "\(a.trace)")
+  }
+
   /// Whatever algorithm the caller asks for, the same conflict and relaxation.
   @Test(arguments: SolverOptions.Algorithm.allCases)
   func everyAlgorithmGivesTheSameAnswer(_ algorithm: SolverOptions.Algorithm) throws {
