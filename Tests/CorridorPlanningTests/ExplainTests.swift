@@ -254,9 +254,9 @@ struct HourlyExplainTests {
     for m in e.conflict {
       #expect(try Planner().plan(try ExplainTests.drop(m, from: model)).status == .optimal, "dropping \(m.title)")
     }
-    withKnownIssue("issue #10 asks for at most 5 cold solves; measured 4.4 and 5.0 at load 2-4 (docs/explain.md, Speed): no margin yet", isIntermittent: true) {
-      #expect(explainSeconds <= 5 * coldSeconds)
-    }
+    // Issue #10: at most 5 cold solves. Measured 4.37, 5.00 and 4.37 (docs/explain.md, Speed);
+    // both runs share the machine's load, so a busy machine can push it to the edge.
+    #expect(explainSeconds <= 5 * coldSeconds, "explain took \(explainSeconds / coldSeconds) cold solves")
     // A time limit is honoured within a second, the LP's build and the block crash included.
     let t2 = MonotonicClock.now()
     let limited = try Explainer.explain(model: model, options: ExplainOptions(timeLimit: 5))
