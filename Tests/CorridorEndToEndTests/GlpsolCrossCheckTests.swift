@@ -106,7 +106,7 @@ struct InvestmentGlpsolCrossCheckTests {
 struct CIToolTests {
   @Test(.enabled(if: runningUnderCI, "only under CI (CI=true)"))
   func glpsolAndTheExamplesAreInstalled() {
-    #expect(glpsolPath != nil, "glpsol is missing (scripts/install-deps.sh installs glpk-utils)")
+    #expect(glpsolPath != nil, "glpsol is missing (scripts/install-deps.sh --test installs glpk-utils)")
     #expect(fileExists(glpkExamples + "/plan.mps"), "GLPK's examples are missing at \(glpkExamples) (glpk-utils)")
     #expect(corridorBinary != nil, "the corridor binary was not found")
   }

@@ -75,7 +75,7 @@ public let html5libPython: String? = {
 
 /// Why a check cannot run here: the message of a skip (nil under CI, where it is a failure).
 public func missingToolMessage(_ what: String) -> String {
-  "\(what) is not installed: run scripts/install-deps.sh (Debian: apt-get install python3-html5lib chromium)"
+  "\(what) is not installed: run scripts/install-deps.sh --test (Debian: apt-get install python3-html5lib chromium)"
 }
 
 /// Parses `html` with html5lib in strict mode (every parse error is an error, as an

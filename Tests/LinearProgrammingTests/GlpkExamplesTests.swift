@@ -269,7 +269,7 @@ import Testing
   /// them would otherwise be skipped, and the comparison silently lost.
   @Test(.enabled(if: runningUnderCI, "only under CI (CI=true)"))
   func ciHasGlpsolAndTheExamples() {
-    #expect(GlpkExamplesTests.glpsolPath != nil, "glpsol is missing (scripts/install-deps.sh installs glpk-utils)")
+    #expect(GlpkExamplesTests.glpsolPath != nil, "glpsol is missing (scripts/install-deps.sh --test installs glpk-utils)")
     #expect(glpkExamplesAvailable, "GLPK's examples are missing at \(glpkExamplesFolder) (glpk-utils)")
   }
 
