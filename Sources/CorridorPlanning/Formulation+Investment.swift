@@ -39,13 +39,15 @@ extension Formulation {
     let owners: [(FormulationIndex.BuildBlock.Owner, String, BuildOption?, ModelEntry)] =
       model.corridors.enumerated().map { (.corridor($0.offset), $0.element.name, $0.element.enabled ? $0.element.build : nil, .corridor($0.element.name)) }
       + model.storages.enumerated().map { (.storage($0.offset), $0.element.name, $0.element.build, .storage($0.element.name)) }
-    let years = model.horizon?.years.map(\.year) ?? [nil].compactMap { $0 }
     for (owner, name, option, entry) in owners {
       guard let option else { continue }
-      // The years it may start serving: every horizon year from available-from, before retires.
-      let starts: [Int?] = years.isEmpty ? [nil] : years.filter { y in
-        (option.availableFrom.map { y >= $0 } ?? true) && (option.retires.map { y < $0 } ?? true)
-      }.map { $0 }
+      // The years it may start serving: every horizon year from available-from, before
+      // retires; one undated decision in a one-year model.
+      let starts: [Int?] = model.horizon.map { h in
+        h.years.map(\.year).filter { y in
+          (option.availableFrom.map { y >= $0 } ?? true) && (option.retires.map { y < $0 } ?? true)
+        }
+      } ?? [nil]
       let first = b.columnCount
       var columns: [FormulationIndex.BuildColumn] = []
       for y in starts {
@@ -56,7 +58,7 @@ extension Formulation {
           columns.append(.init(column: LPColumn(j), year: y, size: 1, option: nil))
         case .sizes(let sizes):
           for (k, size) in sizes.enumerated() {
-            let j = b.column("build[\(name),\(Units.format(size)),\(y.map(String.init) ?? "")]".replacingOccurrences(of: ",]", with: "]"), upper: 1)
+            let j = b.column("build[\(name),\(Units.format(size))\(tag)]", upper: 1)
             b.binary.insert(j)
             columns.append(.init(column: LPColumn(j), year: y, size: size, option: k))
           }

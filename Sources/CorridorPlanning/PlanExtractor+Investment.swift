@@ -41,8 +41,9 @@ extension PlanExtractor {
   }
 
   /// Per planning year: its operating value (undiscounted, one year), the yearly cost of
-  /// what serves in it, and each corridor's average flow and usable capacity.
-  func years(_ units: [String: Commodity]) -> [YearResult] {
+  /// what serves in it (of `built`, the plan's ``investments(_:)``), and each corridor's
+  /// average flow and usable capacity.
+  func years(_ units: [String: Commodity], built: [InvestmentResult]) -> [YearResult] {
     guard let horizon = f.model.horizon, hasPoint else { return [] }
     var operating = [Double](repeating: 0, count: horizon.years.count)
     // Every per-slice column's money, read from the value vector and divided by its
@@ -52,7 +53,6 @@ extension PlanExtractor {
       guard let owner = f.index.owner(of: LPColumn(j)), owner.part != .build, let s = owner.slice else { continue }
       operating[horizon.yearIndex(ofSlice: s)] += value[j] * x[j] / f.moneyWeight[s]
     }
-    let built = investments(units)
     return horizon.years.enumerated().map { k, y in
       let slices = horizon.slices(ofYear: k)
       let hours = slices.reduce(0.0) { $0 + f.hours[$1] }

@@ -84,6 +84,7 @@ struct PlanExtractor {
   func extract() -> Plan {
     let model = f.model
     let units = Dictionary(model.commodities.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    let built = investments(units)
     return Plan(
       modelName: model.name, scenarios: model.scenarioNames, currency: model.currency,
       objectiveKind: model.objective, status: solution.termination,
@@ -100,7 +101,7 @@ struct PlanExtractor {
       provenOptimal: solution.termination == .optimal && hasPoint,
       bestBound: solution.mip?.bestBound, gap: solution.mip?.gap,
       hasBuildOptions: model.hasBuildOptions, isMixedInteger: f.program.isMixedInteger, nodes: solution.mip?.nodes,
-      investments: investments(units), years: years(units))
+      investments: built, years: years(units, built: built))
   }
 
   var hasPoint: Bool { solution.primalStatus == .feasible && !solution.values.isEmpty }
