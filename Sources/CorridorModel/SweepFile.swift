@@ -45,7 +45,7 @@ public struct SweepDefinition: Sendable, Equatable {
   public var scenarios: [String?]
   /// The scenario names as written (`none` for nil), for labels.
   public var scenarioLabels: [String]
-  /// FNV-1a hash of the sweep file's bytes, in hex.
+  /// ``FNV1a`` hash of the sweep file's bytes.
   public var hash: String
 
   /// Reads and checks a sweep file; every problem names the file, key and line.
@@ -151,9 +151,9 @@ public struct SweepDefinition: Sendable, Equatable {
     let sorted = reporter.sorted(files: [display])
     guard !reporter.hasErrors, let model else { throw ModelLoadError(diagnostics: sorted) }
     for i in parameters.indices { parameters[i].line = doc.position(of: ["vary"] + parameters[i].path)?.line }
-    let bytes = (try? FileBytes.read(display).get()) ?? []
+    // The text as read (valid UTF-8, so these are the file's bytes): no second read.
     return SweepDefinition(name: name, file: display, model: model, scenario: scenario, combine: combine, record: record,
-                           parameters: parameters, scenarios: scenarios, scenarioLabels: labels, hash: Self.fnv1a(bytes))
+                           parameters: parameters, scenarios: scenarios, scenarioLabels: labels, hash: FNV1a.hex(doc.text.utf8))
 
     func range(_ t: [String: TOMLNode], _ path: EntryPath) -> [String]? {
       let rr = ValueReader(path: path, table: t, reporter: reporter, loader: context)
@@ -205,14 +205,6 @@ public struct SweepDefinition: Sendable, Equatable {
     return out + "\""
   }
 
-  /// FNV-1a (64-bit) of `bytes`, 16 hex digits: detects a changed file, not an attacker.
-  public static func fnv1a(_ bytes: [UInt8]) -> String {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-    let digits = String(h, radix: 16)
-    return String(repeating: "0", count: 16 - digits.count) + digits
-  }
-
   /// Diagnostics of a case's model placed in the sweep file: a problem in an entry the
   /// sweep varies is reported at that key's line in [vary], with the case's value.
   public func placing(_ diagnostics: [Diagnostic], caseLabel: String, overlay: String) -> [Diagnostic] {
@@ -232,8 +224,8 @@ public struct SweepDefinition: Sendable, Equatable {
     }
   }
 
-  /// The hash of a file's bytes (nil when it cannot be read).
+  /// The ``FNV1a`` hash of a file's bytes (nil when it cannot be read).
   public static func fileHash(_ path: String) -> String? {
-    (try? FileBytes.read(path).get()).map(fnv1a)
+    (try? FileBytes.read(path).get()).map { FNV1a.hex($0) }
   }
 }

@@ -1,3 +1,4 @@
+import CorridorModel
 import LinearProgramming
 
 /// Accumulates columns and rows in flat arrays and hands them to a
@@ -41,13 +42,7 @@ struct LPBuilder {
   static func shortened(_ name: String) -> String {
     let control = name.utf8.contains { $0 < 0x20 || $0 == 0x7F }
     guard name.utf8.count > nameLimit || control else { return name }
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in name.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01b3
-    }
-    let digits = String(hash, radix: 16)
-    let suffix = "~" + String(repeating: "0", count: 16 - digits.count) + digits
+    let suffix = "~" + FNV1a.hex(name.utf8)
     let budget = nameLimit - suffix.utf8.count - 4  // room for a "#n" counter on collision
     var head = ""
     var used = 0
