@@ -52,9 +52,15 @@ extension ValueReader {
   /// A value per planning year, `key = { 2030 = "500 MW", 2035 = "800 MW" }`: each year's value
   /// read by `element` (its constant form), a year left out keeping the value of the year
   /// before it; the first year of the horizon must be given. The series repeats each year's
-  /// value over that year's slices.
+  /// value over that year's slices. Without planning years it is an error (unless `[time]
+  /// years` was written but wrong: that error is the one to fix).
   func perYearTable(_ key: String, _ spec: [String: TOMLNode], what: String, element: (ValueReader, String) -> Double?) -> Series? {
-    guard let horizon = loader.horizon else { return nil }
+    guard let horizon = loader.horizon else {
+      if !loader.yearsWritten {
+        reporter.error(path + [key], "\(what) is given per year, but the model has no planning years; add years = […] to [time]")
+      }
+      return nil
+    }
     var given: [Int: Double] = [:]
     var failed = false
     for (k, node) in spec {
@@ -104,12 +110,6 @@ extension ValueReader {
         r.fraction(k, default: nil)
       }
     case .table(let spec) where Self.isPerYearTable(spec):
-      guard loader.horizon != nil else {
-        if !loader.yearsWritten {
-          reporter.error(path + [key], "\(subject.name) \(key) is given per year, but the model has no planning years; add years = […] to [time]")
-        }
-        return nil
-      }
       return perYearTable(key, spec, what: "\(subject.name) \(key)") { r, k in r.fraction(k, default: nil) }
     case .table(let spec):
       let reader = ValueReader(path: path + [key], table: spec, reporter: reporter, loader: loader)

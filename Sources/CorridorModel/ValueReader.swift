@@ -436,12 +436,6 @@ struct ValueReader {
       }
     }
     if Self.isPerYearTable(spec) {
-      guard loader.horizon != nil else {
-        if !loader.yearsWritten {
-          reporter.error(path + [key], "\(subject.name) \(key) is given per year, but the model has no planning years; add years = […] to [time]")
-        }
-        return nil
-      }
       return perYearTable(key, spec, what: "\(subject.name) \(key)") { r, k in
         switch kind {
         case .rate: r.rate(k, subject, required: true)
