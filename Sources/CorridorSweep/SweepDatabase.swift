@@ -73,8 +73,7 @@ public final class SweepDatabase: Sendable {
   /// what differs.
   public func claim(_ meta: [String: String]) throws {
     try queue.write { db in
-      let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM sweep_meta")
-      let existing = Dictionary(rows.map { ($0["key"] as String, $0["value"] as String) }, uniquingKeysWith: { a, _ in a })
+      let existing = try Self.readMeta(db)
       if existing.isEmpty {
         for (k, v) in meta { try db.execute(sql: "INSERT INTO sweep_meta (key, value) VALUES (?, ?)", arguments: [k, v]) }
         return
@@ -103,10 +102,13 @@ public final class SweepDatabase: Sendable {
 
   /// The stored metadata.
   public func meta() throws -> [String: String] {
-    try queue.read { db in
-      Dictionary(try Row.fetchAll(db, sql: "SELECT key, value FROM sweep_meta").map { ($0["key"] as String, $0["value"] as String) },
-                 uniquingKeysWith: { a, _ in a })
-    }
+    try queue.read { db in try Self.readMeta(db) }
+  }
+
+  /// The `sweep_meta` table of `schema` (`main`, or an attached shard) as a dictionary.
+  static func readMeta(_ db: Database, schema: String = "main") throws -> [String: String] {
+    Dictionary(try Row.fetchAll(db, sql: "SELECT key, value FROM \(schema).sweep_meta").map { ($0["key"] as String, $0["value"] as String) },
+               uniquingKeysWith: { a, _ in a })
   }
 
   /// Writes one finished case and its results in one transaction.
@@ -151,27 +153,35 @@ public final class SweepDatabase: Sendable {
 
   /// Copies every case of `shards` into this database (new, or holding earlier shards of
   /// the same sweep): refuses a shard of another sweep (sweep or model file hash) and a case
-  /// already present; each shard is copied in one transaction, all or nothing.
+  /// already present; each shard is copied in one transaction, all or nothing. A shard is
+  /// read through `ATTACH` on this connection, never opened (or changed) on its own.
   /// - Returns: how many cases were copied.
   public func merge(_ shards: [String]) throws -> Int {
     var copied = 0
     for shard in shards {
-      let m = try SweepDatabase(path: shard).meta()
-      guard let hash = m["sweep_hash"] else {
-        throw SweepError("'\(shard)' is not a sweep database (it has no sweep_meta); give the --db files the shards wrote")
-      }
-      let existing = try meta()
-      if let h = existing["sweep_hash"], h != hash {
-        throw SweepError("'\(shard)' is a shard of another sweep ('\(m["sweep_name"] ?? "?")') than '\(path)' ('\(existing["sweep_name"] ?? "?")'); merge shards of one sweep")
-      }
-      for (k, v) in m where k.hasPrefix("file:") {
-        if let mine = existing[k], mine != v {
-          throw SweepError("'\(shard)' was solved with another version of \(k.dropFirst(5)) than '\(path)' holds; re-run that shard")
-        }
-      }
       try queue.writeWithoutTransaction { db in
-        try db.execute(sql: "ATTACH DATABASE ? AS shard", arguments: [shard])
+        do {
+          try db.execute(sql: "ATTACH DATABASE ? AS shard", arguments: [shard])
+        } catch let e as DatabaseError {
+          throw SweepError("'\(shard)' is not a SQLite database (\(e.message ?? "cannot attach it")); give the --db files the shards wrote")
+        }
         defer { try? db.execute(sql: "DETACH DATABASE shard") }
+        let m: [String: String]
+        do { m = try Self.readMeta(db, schema: "shard") } catch let e as DatabaseError {
+          throw SweepError("'\(shard)' is not a sweep database (\(e.message ?? "no sweep_meta")); give the --db files the shards wrote")
+        }
+        guard let hash = m["sweep_hash"] else {
+          throw SweepError("'\(shard)' is not a sweep database (its sweep_meta is empty); give the --db files the shards wrote")
+        }
+        let existing = try Self.readMeta(db)
+        if let h = existing["sweep_hash"], h != hash {
+          throw SweepError("'\(shard)' is a shard of another sweep ('\(m["sweep_name"] ?? "?")') than '\(path)' ('\(existing["sweep_name"] ?? "?")'); merge shards of one sweep")
+        }
+        for (k, v) in m where k.hasPrefix("file:") {
+          if let mine = existing[k], mine != v {
+            throw SweepError("'\(shard)' was solved with another version of \(k.dropFirst(5)) than '\(path)' holds; re-run that shard")
+          }
+        }
         try db.inTransaction {
           if let dup = try Int.fetchOne(db, sql: "SELECT s.case_id FROM shard.cases s JOIN main.cases m ON s.case_id = m.case_id LIMIT 1") {
             throw SweepError("case \(dup) of '\(shard)' is already in '\(path)' (a shard given twice, or overlapping shards); nothing of '\(shard)' was merged")

@@ -105,18 +105,22 @@ public struct SweepCaseError: Error, Sendable {
 /// Counters shared by the workers.
 final class RunState: @unchecked Sendable {
   private let lock = NSLock()
-  private(set) var done = 0
-  private(set) var warm = 0
+  private var finished = 0
+  private var warmFinished = 0
   private var error: (any Error, SweepCase)?
+
+  /// Cases finished, and how many of them warm (read under the lock).
+  var done: Int { lock.withLock { finished } }
+  var warm: Int { lock.withLock { warmFinished } }
 
   var failed: Bool { lock.withLock { error != nil } }
   var failure: (any Error, SweepCase)? { lock.withLock { error } }
 
   func finish(warm w: Bool) -> Int {
     lock.withLock {
-      done += 1
-      if w { warm += 1 }
-      return done
+      finished += 1
+      if w { warmFinished += 1 }
+      return finished
     }
   }
 

@@ -162,7 +162,6 @@ extension CorridorCommand.Sweep {
           if FileOutput.isSameFile(output, s) { throw CLIFailure(status: .usage, message: "'\(s)' is both a shard and the output; write the merge to a new file") }
         }
         do {
-          for shardPath in shards { _ = try SweepDatabase(path: shardPath) }
           let n = try SweepDatabase(path: output).merge(shards)
           Output.standardError("merged \(n) case\(n == 1 ? "" : "s") from \(shards.count) shard\(shards.count == 1 ? "" : "s") into \(output)\n")
         } catch let e as SweepError {

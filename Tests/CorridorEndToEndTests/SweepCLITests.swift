@@ -145,6 +145,11 @@ struct SweepCLITests {
     #expect(try corridor("sweep", otherSweep, "--db", other).status == 0)
     let mixed = try corridor("sweep", "merge", merged, other)
     #expect(mixed.status == 65 && mixed.stderr.contains("another sweep"), "\(mixed)")
+    // A file that is not a sweep database is refused and left as it was (read by ATTACH).
+    let junk = try writeFile(dir, "junk.sqlite", "not a database\n")
+    let j = try corridor("sweep", "merge", merged, junk)
+    #expect(j.status == 65 && j.stderr.contains("is not a SQLite database"), "\(j)")
+    #expect(try String(contentsOfFile: junk, encoding: .utf8) == "not a database\n")
     // And running a sweep into the database of another is refused.
     let wrong = try corridor("sweep", otherSweep, "--db", whole)
     #expect(wrong.status == 65 && wrong.stderr.contains("another sweep"), "\(wrong)")
