@@ -1,5 +1,6 @@
-/// The summary `corridor sweep report` prints: every case with its values, status and
-/// objective, then the objective's range per value of each parameter.
+/// What `corridor sweep report` shows, read from a sweep database: every finished case with
+/// its values, and the objective per value of each parameter (rendered by PlanReports'
+/// `SweepReport`).
 public struct SweepSummary: Sendable {
   public var name: String
   public var caseCount: Int
@@ -42,57 +43,4 @@ public struct SweepSummary: Sendable {
 
   /// The objective's unit (the model currency).
   public var unit: String { cases.first?.unit ?? "" }
-
-  /// Every case as rows of text, headers first.
-  public var caseRows: [[String]] {
-    var rows: [[String]] = [["case"] + parameterNames + ["status", "objective (\(unit))", "warm"]]
-    for c in cases {
-      rows.append([String(c.id)] + parameterNames.map { parameters[c.id]?[$0] ?? "" }
-                  + [c.status, c.objective.map { Self.grouped($0) } ?? "–", c.warm ? "yes" : "no"])
-    }
-    return rows
-  }
-
-  /// Plain text (or Markdown) tables.
-  public func render(markdown: Bool = false) -> String {
-    var out = (markdown ? "## " : "") + "Sweep: \(name)\n"
-    out += "cases: \(finished) of \(caseCount) finished\n\n"
-    out += Self.table(caseRows, markdown: markdown)
-    for p in parameterNames {
-      var t: [[String]] = [[p, "cases", "objective min (\(unit))", "mean", "max"]]
-      for r in objectiveByValue(p) {
-        t.append([r.value, String(r.count), r.min.map { Self.grouped($0) } ?? "–", r.mean.map { Self.grouped($0) } ?? "–", r.max.map { Self.grouped($0) } ?? "–"])
-      }
-      out += "\n" + (markdown ? "### " : "") + "Objective by \(p)\n" + Self.table(t, markdown: markdown)
-    }
-    return out
-  }
-
-  static func grouped(_ v: Double) -> String {
-    let r = v.rounded()
-    let digits = String(Int64(abs(r)))
-    var out = ""
-    for (i, c) in digits.reversed().enumerated() {
-      if i > 0, i % 3 == 0 { out.append(",") }
-      out.append(c)
-    }
-    return (r < 0 ? "-" : "") + String(out.reversed())
-  }
-
-  static func table(_ rows: [[String]], markdown: Bool) -> String {
-    guard let head = rows.first else { return "" }
-    if markdown {
-      var s = "| " + head.joined(separator: " | ") + " |\n|" + head.map { _ in " --- |" }.joined() + "\n"
-      for r in rows.dropFirst() { s += "| " + r.joined(separator: " | ") + " |\n" }
-      return s
-    }
-    let widths = head.indices.map { i in rows.map { i < $0.count ? $0[i].count : 0 }.max() ?? 0 }
-    func line(_ r: [String]) -> String {
-      r.enumerated().map { i, c in c + String(repeating: " ", count: widths[i] - c.count) }.joined(separator: "  ")
-        .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
-    }
-    return line(head) + line(widths.map { String(repeating: "-", count: $0) }) + rows.dropFirst().map(line).joined()
-  }
 }
-
-import Foundation

@@ -264,14 +264,15 @@ extension CorridorCommand.Sweep {
           throw CLIFailure(status: .badInput, message: e.message)
         }
         try Output.checkWritable(output)
-        let text: String
-        if format == "html" {
-          let parameters = summary.parameterNames.map { SweepHTML.Parameter(name: $0, rows: summary.objectiveByValue($0)) }
-          text = SweepHTML.render(title: "Sweep: \(summary.name)", summary: [("cases", "\(summary.finished) of \(summary.caseCount) finished"), ("database", database)],
-                                  unit: summary.unit, parameters: parameters, cases: summary.caseRows)
-        } else {
-          text = summary.render(markdown: format == "markdown")
-        }
+        let report = SweepReport(
+          name: summary.name, database: database, finished: summary.finished, caseCount: summary.caseCount, unit: summary.unit,
+          parameterNames: summary.parameterNames,
+          cases: summary.cases.map { c in
+            SweepReport.Case(id: c.id, values: summary.parameterNames.map { summary.parameters[c.id]?[$0] ?? "" },
+                             status: c.status, objective: c.objective, warm: c.warm)
+          },
+          parameters: summary.parameterNames.map { SweepReport.Parameter(name: $0, rows: summary.objectiveByValue($0)) })
+        let text = format == "html" ? report.html() : report.text(markdown: format == "markdown")
         try Output.emit(text, to: output)
         return .optimal
       }
