@@ -11,7 +11,11 @@
 ///
 /// Every name used by an entry refers to an entry that exists: the loader has checked them.
 /// Entries appear in the order of the files that defined them (base model first).
-public struct CorridorModel: Sendable, Equatable {
+///
+/// Named as JuMP and linopy name theirs; where another module's `Model` is in scope,
+/// qualify it as `CorridorModel.Model` (the module holds the type, the loader and the
+/// file format, and no longer has a type of its own name shadowing it).
+public struct Model: Sendable, Equatable {
   /// `[model] name` after overlays (a scenario may override it); scenario names are in
   /// ``scenarioNames``.
   public var name: String

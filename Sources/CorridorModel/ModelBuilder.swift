@@ -1,6 +1,6 @@
-// Reads the merged TOML section by section into a CorridorModel, reporting every problem.
+// Reads the merged TOML section by section into a Model, reporting every problem.
 
-/// Builds a ``CorridorModel`` from merged TOML. Each `read…` method validates one section
+/// Builds a ``Model`` from merged TOML. Each `read…` method validates one section
 /// and appends to the model under construction; problems go to the reporter, and a
 /// problem in one entry never stops the others from being checked.
 struct ModelBuilder {
@@ -40,7 +40,7 @@ struct ModelBuilder {
 
   init(context: LoaderContext) { self.context = context }
 
-  mutating func build() -> CorridorModel? {
+  mutating func build() -> Model? {
     checkTopLevel()
     readModel()
     readTime()
@@ -58,7 +58,7 @@ struct ModelBuilder {
       let file = doc.path.split(separator: "/").last.map(String.init) ?? doc.path
       return file.hasSuffix(".toml") ? String(file.dropLast(5)) : file
     }
-    return CorridorModel(
+    return Model(
       name: name, description: description, currency: context.currency, objective: objective,
       slices: context.slices, commodities: commodities, nodes: nodes, supplies: supplies,
       corridors: corridors, markets: markets, storages: storages, rules: rules,

@@ -1,4 +1,4 @@
-// Entry point: load a model (or scenario) file into a validated CorridorModel.
+// Entry point: load a model (or scenario) file into a validated Model.
 
 /// Loads corridor model files.
 ///
@@ -21,14 +21,14 @@ public enum ModelLoader {
   ///     one, only the scenario file itself is applied and a warning says so.
   /// - Returns: The model; its ``CorridorModel/warnings`` list what is suspicious but legal.
   /// - Throws: ``ModelLoadError`` with every error found (and the warnings).
-  public static func load(path: String, scenario: String? = nil) throws(ModelLoadError) -> CorridorModel {
+  public static func load(path: String, scenario: String? = nil) throws(ModelLoadError) -> Model {
     try load(path: path, scenario: scenario, overlay: nil)
   }
 
   /// ``load(path:scenario:)`` with one more scenario applied last, given as TOML text
   /// (a sweep's case: `[scenario] name = "case 3"` and the keys it sets). `label` names the
   /// text in diagnostics (`sweep.toml, case 3`).
-  public static func load(path: String, scenario: String?, overlay: (text: String, label: String)?) throws(ModelLoadError) -> CorridorModel {
+  public static func load(path: String, scenario: String?, overlay: (text: String, label: String)?) throws(ModelLoadError) -> Model {
     let reporter = Reporter()
     let displayPath = FileBytes.normalize(path)
     var documents = loadChain(displayPath, reporter: reporter, visiting: [], referencedFrom: nil)

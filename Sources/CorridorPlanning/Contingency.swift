@@ -63,7 +63,7 @@ public struct Outage: Sendable, Equatable, Hashable {
 extension ContingencyOptions {
   /// Checks the options against `model` and returns the outages to run, in order: each
   /// corridor in model order (or in the order named), or every pair of them.
-  public func outages(of model: CorridorModel) throws -> [Outage] {
+  public func outages(of model: Model) throws -> [Outage] {
     guard derate.isFinite, (0...1).contains(derate) else {
       throw ContingencyError("--derate \(derate) is not allowed: give the fraction of capacity lost, from 0 to 1 (1 takes the corridor out, 0.5 halves it)")
     }
@@ -96,7 +96,7 @@ extension ContingencyOptions {
   }
 
   /// The session edits that make `outage` in `model` (see the type's description).
-  public func edits(for outage: Outage, in model: CorridorModel) -> [PlanningEdit] {
+  public func edits(for outage: Outage, in model: Model) -> [PlanningEdit] {
     let keep = 1 - derate
     return outage.corridors.compactMap { name -> PlanningEdit? in
       guard let c = model.corridors.first(where: { $0.name == name }) else { return nil }

@@ -39,7 +39,7 @@ public enum ContingencyAnalysis {
   /// Relative change below which a corridor's flow is taken as unchanged.
   public static let flowTolerance = 1e-6
 
-  public static func run(model: CorridorModel, options: ContingencyOptions,
+  public static func run(model: Model, options: ContingencyOptions,
                          solver: SolverOptions = SolverOptions()) throws -> ContingencyResult {
     let outages = try options.outages(of: model)
     let edits = outages.map { options.edits(for: $0, in: model) }
@@ -74,14 +74,14 @@ public enum ContingencyAnalysis {
   /// iterations and its optimum (final basis, point, duals) to start the outages from;
   /// throws when it has no optimal plan to compare with.
   /// Refuses a model with build options: outages are measured on given capacities.
-  public static func checkFixedNetwork(_ model: CorridorModel) throws {
+  public static func checkFixedNetwork(_ model: Model) throws {
     if model.hasBuildOptions {
       let names = model.corridors.filter { $0.build != nil }.map { "corridors.\($0.name)" } + model.storages.filter { $0.build != nil }.map { "storage.\($0.name)" }
       throw ContingencyError("N-1 outages are measured on a network whose capacities are given, and this model has build options (\(names.joined(separator: ", "))): solve it, then write the chosen sizes as capacities (and drop the [build] tables) in a scenario, and run contingency on that")
     }
   }
 
-  static func solveBase(_ model: CorridorModel, _ solver: SolverOptions) throws -> (Plan, Int, BlockRestart) {
+  static func solveBase(_ model: Model, _ solver: SolverOptions) throws -> (Plan, Int, BlockRestart) {
     try checkFixedNetwork(model)
     let session = try PlanningSession(model: model, options: solver, names: false)
     let base = try session.solve()
@@ -118,7 +118,7 @@ public enum ContingencyAnalysis {
   /// cannot be solved) the dual simplex from the base basis: every outage edit touches only the corridor's fixed capacity column,
   /// so that basis stays dual feasible. `blocks` overrides, for tests on short horizons,
   /// from how many slices on the block path is taken and with how many blocks.
-  static func session(_ model: CorridorModel, _ solver: SolverOptions, edits: [PlanningEdit], from start: BlockRestart?,
+  static func session(_ model: Model, _ solver: SolverOptions, edits: [PlanningEdit], from start: BlockRestart?,
                       times: Range<Int>? = nil, blocks: (minimumSlices: Int, count: Int)? = nil) throws -> PlanningSession {
     let s = try PlanningSession(model: model, options: solver, names: false)
     try s.apply(edits)

@@ -44,7 +44,7 @@ public struct ExplainOptions: Sendable {
 /// they are physics, not choices. A corridor whose availability is 0 in a slice keeps
 /// scale 1 there (the move restores that much usable capacity during the outage).
 public enum Explainer {
-  public static func explain(model: CorridorModel, options: ExplainOptions = ExplainOptions()) throws -> Explanation {
+  public static func explain(model: Model, options: ExplainOptions = ExplainOptions()) throws -> Explanation {
     // The time limit counts from here: building the LP and the block crash spend it too.
     let start = MonotonicClock.now()
     let f = try Formulation(model: model, names: model.slices.count <= 168)
@@ -225,7 +225,7 @@ public enum Explainer {
   }
 
   /// `winter-day, winter-night` or `slices 2162–4345 (2161 … 4344)` for long runs.
-  static func sliceList(_ slices: [Int], _ model: CorridorModel) -> String {
+  static func sliceList(_ slices: [Int], _ model: Model) -> String {
     guard slices.count > 4 else { return slices.map { model.slices[$0].name }.joined(separator: ", ") }
     let runs = slices.count == (slices.last! - slices.first! + 1)
     let names = "\(model.slices[slices.first!].name) … \(model.slices[slices.last!].name)"

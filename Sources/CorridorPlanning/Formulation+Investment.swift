@@ -16,7 +16,7 @@ import LinearProgramming
 extension Formulation {
   /// The slices' year multipliers (``Horizon/Year/multiplier``), 1 in a one-year model: the
   /// weight of each slice's money in the objective.
-  static func moneyWeights(_ model: CorridorModel) -> [Double] {
+  static func moneyWeights(_ model: Model) -> [Double] {
     guard let h = model.horizon else { return [Double](repeating: 1, count: model.slices.count) }
     return (0..<model.slices.count).map { h.years[h.yearIndex(ofSlice: $0)].multiplier }
   }

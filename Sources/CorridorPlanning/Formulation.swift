@@ -19,7 +19,7 @@ import LinearProgramming
 public final class Formulation {
   /// The model the LP currently stands for. A ``PlanningSession`` edits its values in place
   /// (capacities, volumes, prices, rule targets) and keeps the LP in step.
-  public internal(set) var model: CorridorModel
+  public internal(set) var model: Model
   /// The program; solve it through ``Planner`` or a ``PlanningSession``.
   public private(set) var program = LinearProgram()
   /// Which LP columns and rows each model entry owns, and back.
@@ -53,7 +53,7 @@ public final class Formulation {
   ///
   /// - Parameter names: Give every column and row a readable name such as
   ///   `flow[KZ,caspian-cable,h0042]` (default). Off saves time on very large models.
-  public init(model: CorridorModel, names: Bool = true) throws {
+  public init(model: Model, names: Bool = true) throws {
     self.model = model
     sliceCount = model.slices.count
     hours = model.slices.map(\.hours)

@@ -182,7 +182,7 @@ public struct FormulationIndex: Sendable {
     }
 
     /// The model entry that owns it.
-    func ownerEntry(_ model: CorridorModel) -> ModelEntry {
+    func ownerEntry(_ model: Model) -> ModelEntry {
       switch owner {
       case .corridor: .corridor(name)
       case .storage: .storage(name)

@@ -5,7 +5,7 @@ import CorridorModel
 /// A one-way corridor is one arc; a two-way corridor is two arcs that share
 /// its capacity (a cable carries power one way at a time).
 struct Arc: Sendable {
-  /// Index into `CorridorModel.corridors`.
+  /// Index into `Model.corridors`.
   var corridor: Int
   var from: String
   var to: String
@@ -29,10 +29,10 @@ struct CommodityNetwork {
   var usableArcs: [String: [Int]]
   /// For each origin: nodes where it needs a balance row (sorted by first use).
   var balanceNodes: [String: [String]]
-  /// For each origin: indices into `CorridorModel.markets` it can reach.
+  /// For each origin: indices into `Model.markets` it can reach.
   var reachableMarkets: [String: [Int]]
 
-  init(model: CorridorModel, commodity: String) {
+  init(model: Model, commodity: String) {
     self.commodity = commodity
     var arcs: [Arc] = []
     for (c, corridor) in model.corridors.enumerated() where corridor.commodity == commodity {

@@ -57,7 +57,7 @@ public struct Planner {
   }
 
   /// Builds and solves `model`.
-  public func plan(_ model: CorridorModel, names: Bool = true) throws -> Plan {
+  public func plan(_ model: Model, names: Bool = true) throws -> Plan {
     let t0 = MonotonicClock.now()
     let f = try Formulation(model: model, names: names)
     let t1 = MonotonicClock.now()

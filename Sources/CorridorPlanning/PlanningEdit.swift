@@ -9,7 +9,7 @@ import CorridorModel
 ///     try session.apply(.enabled(corridor: "black-sea", false))
 ///
 /// Values are in the model's units after loading (rates in the commodity's unit, money per
-/// unit·h), like the fields of ``CorridorModel``. A `Series` edit has one value, or one per slice.
+/// unit·h), like the fields of ``Model``. A `Series` edit has one value, or one per slice.
 public enum PlanningEdit: Sendable, Equatable, CustomStringConvertible {
   /// A corridor's capacity (≥ 0).
   case capacity(corridor: String, Series)
@@ -79,7 +79,7 @@ extension PlanningEdit {
   ///     let base = try ModelLoader.load(path: "models/oil-2030.toml")
   ///     let cut = try ModelLoader.load(path: "models/oil-2030.toml", scenario: "models/scenarios/cpc-minus-50.toml")
   ///     PlanningEdit.edits(from: base, to: cut)   // [.capacity(corridor: "cpc", …)]
-  public static func edits(from base: CorridorModel, to edited: CorridorModel) -> [PlanningEdit]? {
+  public static func edits(from base: Model, to edited: Model) -> [PlanningEdit]? {
     guard base.objective == edited.objective, base.slices == edited.slices,
           base.commodities == edited.commodities, base.nodes.map(\.name) == edited.nodes.map(\.name),
           base.storages.map(Self.strip) == edited.storages.map(Self.strip),

@@ -24,7 +24,7 @@ import LinearProgramming
 /// certificate, is repeated from scratch, and its ``SolveRecord`` says so.
 public final class PlanningSession {
   /// The model the session started from; ``reset(basis:)`` returns to its values.
-  public let base: CorridorModel
+  public let base: Model
   /// The formulation, whose ``Formulation/model`` is the model with every edit so far.
   public let formulation: Formulation
   public var planner: Planner
@@ -48,10 +48,10 @@ public final class PlanningSession {
   }
 
   /// The model now, with every edit applied.
-  public var model: CorridorModel { formulation.model }
+  public var model: Model { formulation.model }
 
   /// Builds the LP of `model` (see ``Formulation/init(model:names:)``).
-  public init(model: CorridorModel, options: SolverOptions = SolverOptions(), names: Bool = true) throws {
+  public init(model: Model, options: SolverOptions = SolverOptions(), names: Bool = true) throws {
     base = model
     formulation = try Formulation(model: model, names: names)
     planner = Planner(options: options)
@@ -89,7 +89,7 @@ public final class PlanningSession {
   /// values (``PlanningEdit/edits(from:to:)``), and takes its names, labels and warnings.
   /// - Returns: false, with nothing changed, when `edited` needs a new formulation.
   @discardableResult
-  public func adopt(_ edited: CorridorModel) throws -> Bool {
+  public func adopt(_ edited: Model) throws -> Bool {
     guard let list = PlanningEdit.edits(from: formulation.model, to: edited) else { return false }
     try apply(list)
     formulation.model = edited
@@ -166,7 +166,7 @@ public final class PlanningSession {
     f.refreshObjectives()
   }
 
-  static func change(_ model: inout CorridorModel, by edit: PlanningEdit, touched t: inout Touched) throws {
+  static func change(_ model: inout Model, by edit: PlanningEdit, touched t: inout Touched) throws {
     let S = model.slices.count
     /// The position of the entry `name` among `names`, or an error listing what there is.
     func position(_ name: String, in names: [String], _ kind: String, _ plural: String) throws -> Int {

@@ -39,7 +39,7 @@ public struct SweepRunner: Sendable {
   /// Loads case `c`'s model: the base, its scenario, and the case's values. A problem in a
   /// value the sweep sets is reported at its key in the sweep file
   /// (``SweepDefinition/placing(_:caseLabel:overlay:)``).
-  public func model(of c: SweepCase) throws(ModelLoadError) -> CorridorModel {
+  public func model(of c: SweepCase) throws(ModelLoadError) -> Model {
     let label = "\(sweep.file) (case \(c.id))"
     do {
       return try ModelLoader.load(path: sweep.model, scenario: c.scenario(sweep), overlay: (text: c.overlay(sweep), label: label))

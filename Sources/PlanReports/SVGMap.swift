@@ -3,7 +3,7 @@ import Foundation
 
 /// Where the map puts things: each node's place and which corridors run both ways. The
 /// report document has neither (they are model facts, not results), so the CLI passes
-/// them in from the ``CorridorModel/CorridorModel``.
+/// them in from the ``CorridorModel/Model``.
 public struct MapLayout: Sendable {
   public struct Place: Sendable {
     public var name: String
@@ -30,7 +30,7 @@ public struct MapLayout: Sendable {
   }
 
   /// The layout of a loaded model: its nodes with their `lat`/`lon`, and its two-way corridors.
-  public init(model: CorridorModel) {
+  public init(model: Model) {
     places = model.nodes.map {
       Place(name: $0.name, label: $0.label, kind: $0.kind.rawValue, latitude: $0.latitude, longitude: $0.longitude)
     }

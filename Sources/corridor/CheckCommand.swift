@@ -27,7 +27,7 @@ extension CorridorCommand {
     }
 
     /// `models/oil-2030.toml: ok — 8 nodes, 7 corridors, 1 supply, …`.
-    static func summary(_ m: CorridorModel, path: String) -> String {
+    static func summary(_ m: Model, path: String) -> String {
       let parts = [
         count(m.nodes.count, "node"), count(m.corridors.count, "corridor"),
         count(m.supplies.count, "supply", "supplies"), count(m.markets.count, "market"),

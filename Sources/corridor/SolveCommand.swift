@@ -177,7 +177,7 @@ enum InputKind: Equatable {
 
 /// Loads a corridor model (and scenario), telling a missing file (exit 66)
 /// from a bad one (65), and prints the loader's warnings to stderr.
-func loadCorridorModel(_ path: String, scenario: String?) throws -> CorridorModel {
+func loadCorridorModel(_ path: String, scenario: String?) throws -> Model {
   try InputKind.checkExists(path)
   if let scenario { try InputKind.checkExists(scenario) }
   let model = try ModelLoader.load(path: path, scenario: scenario)
@@ -186,7 +186,7 @@ func loadCorridorModel(_ path: String, scenario: String?) throws -> CorridorMode
 }
 
 /// Every file a corridor model was read from, with what it is to the user.
-func modelInputs(_ model: CorridorModel, file: String, scenario: String?) -> [(path: String, role: String)] {
+func modelInputs(_ model: Model, file: String, scenario: String?) -> [(path: String, role: String)] {
   var inputs: [(path: String, role: String)] = [(file, "the model")]
   if let scenario { inputs.append((scenario, "the scenario")) }
   for f in model.files {

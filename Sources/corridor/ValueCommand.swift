@@ -103,7 +103,7 @@ extension CorridorCommand {
     }
 
     /// The curve's range for corridor `name`, in its commodity's unit.
-    private func range(of name: String, in model: CorridorModel) throws -> ClosedRange<Double> {
+    private func range(of name: String, in model: Model) throws -> ClosedRange<Double> {
       guard let c = model.corridors.first(where: { $0.name == name }), let k = model.commodity(named: c.commodity) else {
         throw CLIFailure(status: .usage, message: "unknown corridor '\(name)'")
       }

@@ -35,7 +35,7 @@ private func oilModel(commodity: String, capacity: String, loss: String = "\"1 %
   """
 }
 
-private func load(_ text: String, _ name: String) throws(ModelLoadError) -> CorridorModel {
+private func load(_ text: String, _ name: String) throws(ModelLoadError) -> Model {
   let dir = scratchDirectory("barrels")
   let path = dir + "/\(name).toml"
   write(text, to: path)

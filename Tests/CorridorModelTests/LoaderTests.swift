@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Loading the good fixture")
 struct LoaderTests {
-  let model: CorridorModel
+  let model: Model
 
   init() throws {
     model = try ModelLoader.load(path: fixture("good/full.toml"))
@@ -284,7 +284,7 @@ struct HourlyTests {
   func hourly() throws {
     let path = Self.writeHourly(rows: 8760, columns: 10, name: "hourly")
     let clock = ContinuousClock()
-    var model: CorridorModel?
+    var model: Model?
     let elapsed = try clock.measure { model = try ModelLoader.load(path: path) }
     let m = try #require(model)
     #expect(m.slices.count == 8760)

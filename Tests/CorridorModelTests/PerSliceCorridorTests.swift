@@ -47,7 +47,7 @@ struct PerSliceCorridorTests {
     """
   }
 
-  func load(_ text: String, name: String, csv: String? = nil) throws -> CorridorModel {
+  func load(_ text: String, name: String, csv: String? = nil) throws -> Model {
     let dir = scratchDirectory("per-slice-\(name)")
     write(text, to: dir + "/model.toml")
     if let csv { write(csv, to: dir + "/profile.csv") }

@@ -73,7 +73,7 @@ struct AmountUnitTests {
     per = "horizon"
     """
 
-  func load() throws -> CorridorModel {
+  func load() throws -> Model {
     let dir = NSTemporaryDirectory() + "corridor-amounts-\(getpid())"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -18,7 +18,7 @@ struct CapacityValueTests {
   //   ∂objective/∂C = 1000 · (0.6 · 100 + 0.4 · 95) = 98,000 EUR/MW.
   // The cable row's dual alone is 95,000 (what the planner reported before the fix); the
   // rights row adds 0.6 · 5,000 (its dual is the 5 EUR/MWh handicap × 1000 h).
-  static func rightsModel(per: ConstraintScope, slices: [TimeSlice]) -> CorridorModel {
+  static func rightsModel(per: ConstraintScope, slices: [TimeSlice]) -> Model {
     electricityModel(
       slices: slices, countries: ["K", "U"], transit: ["A"], marketNodes: ["M"],
       supplies: [supply("K", 1000), supply("U", 1000)],
@@ -87,7 +87,7 @@ struct CapacityValueTests {
   // With a rule "supply[k] ≤ 50 % · available[k]" only 150 MW go; one more MW of supply
   // lets 0.5 MW more go: 0.5 · 80,000 = 40,000 EUR (the bound no longer binds; the rule does).
   @Test func supplyValueCountsItsBoundAndAvailableTerms() throws {
-    func model(_ constraints: [CustomConstraint]) -> CorridorModel {
+    func model(_ constraints: [CustomConstraint]) -> Model {
       electricityModel(
         slices: [TimeSlice(name: "block", hours: 1000)], countries: ["K"], marketNodes: ["M"],
         supplies: [supply("K", 300, cost: 20)], corridors: [line("line", "K", "M", capacity: 1000)],

@@ -17,7 +17,7 @@ import Testing
 @Suite("Contingency: N-1 and N-2 on warm sessions (issue #9)")
 struct ContingencyTests {
   /// The outage model, made without ``PlanningSession``: the corridors' own fields changed.
-  static func outageModel(_ model: CorridorModel, _ outage: Outage, _ o: ContingencyOptions) -> CorridorModel {
+  static func outageModel(_ model: Model, _ outage: Outage, _ o: ContingencyOptions) -> Model {
     var m = model
     for name in outage.corridors {
       guard let c = m.corridors.firstIndex(where: { $0.name == name }) else { continue }

@@ -14,7 +14,7 @@ import Testing
 @Suite("Corridor value: TOOT, PINT, congestion rent and value curve (issue #9 item 3)")
 struct CorridorValueTests {
   /// The objective of a fresh build of `model`, solved cold, as a gain; nil without an optimum.
-  static func cold(_ model: CorridorModel) throws -> Plan {
+  static func cold(_ model: Model) throws -> Plan {
     try Planner().solve(try Formulation(model: model))
   }
 
@@ -23,13 +23,13 @@ struct CorridorValueTests {
     return p.objectiveKind == .minCost ? -o : o
   }
 
-  static func disabling(_ names: [String], in model: CorridorModel) -> CorridorModel {
+  static func disabling(_ names: [String], in model: Model) -> Model {
     var m = model
     for i in m.corridors.indices where names.contains(m.corridors[i].name) { m.corridors[i].enabled = false }
     return m
   }
 
-  static func withCapacity(_ x: Double, of name: String, in model: CorridorModel) -> CorridorModel {
+  static func withCapacity(_ x: Double, of name: String, in model: Model) -> Model {
     var m = model
     for i in m.corridors.indices where m.corridors[i].name == name { m.corridors[i].capacity = .constant(x) }
     return m

@@ -49,9 +49,9 @@ struct ExplainTests {
             move: ("rule kz-tr: volume", .down, 196), cost: 54),
   ]
 
-  static func load(_ file: String) throws -> CorridorModel { try ModelLoader.load(path: packagePath(dir + file)) }
+  static func load(_ file: String) throws -> Model { try ModelLoader.load(path: packagePath(dir + file)) }
 
-  static func status(_ model: CorridorModel) throws -> TerminationStatus { try Planner().plan(model).status }
+  static func status(_ model: Model) throws -> TerminationStatus { try Planner().plan(model).status }
 
   @Test("The conflict is the planted one, irreducible by re-solves of the model, with files and lines", arguments: planted)
   func conflict(_ c: Planted) throws {
@@ -168,7 +168,7 @@ struct ExplainTests {
 
   /// The model without the member's limit: a corridor or supply unlimited, a market
   /// without a volume, a rule or constraint removed, a storage without its energy or power limit.
-  static func drop(_ m: Explanation.Member, from model: CorridorModel) throws -> CorridorModel {
+  static func drop(_ m: Explanation.Member, from model: Model) throws -> Model {
     var out = model
     let n = name(m.entry)
     switch (m.entry, m.quantity) {
@@ -189,7 +189,7 @@ struct ExplainTests {
   }
 
   /// The model with each move applied, scaled by `factor` (a share is set to the share reached).
-  static func apply(_ moves: [Explanation.Move], to model: CorridorModel, by factor: Double) throws -> CorridorModel {
+  static func apply(_ moves: [Explanation.Move], to model: Model, by factor: Double) throws -> Model {
     var out = model
     for v in moves {
       let n = name(v.member.entry)

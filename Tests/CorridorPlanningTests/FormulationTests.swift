@@ -151,7 +151,7 @@ struct FormulationTests {
   // Priority order [B, A] on trunk: stage 1 max B → 70 (its supply); stage 2 max A →
   // 100 − 70 = 30; stage 3 value = 70 · 40 + 30 · 50 = 4,300 EUR.
   // The stages hold exactly (issue #8 item 6; LexicographicStageTests).
-  func priorityModel() -> CorridorModel {
+  func priorityModel() -> Model {
     electricityModel(
       slices: [TimeSlice(name: "hour", hours: 1)],
       countries: ["A", "B"], transit: ["H"], marketNodes: ["M"],
@@ -201,7 +201,7 @@ struct FormulationTests {
   // Per-slice row with the same average, flow ≤ 50 MW in every slice:
   //   value = 50 · 80 · 10 + 50 · 20 · 30 = 40,000 + 30,000 = 70,000; row duals
   //   80 · 10 + 20 · 30 = 1,400 summed; activity and rhs 50 (hours-weighted averages).
-  func twoSliceModel(_ constraint: CustomConstraint) -> CorridorModel {
+  func twoSliceModel(_ constraint: CustomConstraint) -> Model {
     var m = electricityModel(
       slices: [TimeSlice(name: "peak", hours: 10), TimeSlice(name: "off", hours: 30)],
       countries: ["K"], marketNodes: ["M"], supplies: [supply("K", 150)],

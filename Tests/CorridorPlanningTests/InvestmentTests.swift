@@ -18,7 +18,7 @@ import Testing
 let investmentFixtures = "Tests/CorridorPlanningTests/Fixtures/investment/"
 
 /// Loads one investment fixture.
-func loadInvestmentFixture(_ name: String) throws -> CorridorModel {
+func loadInvestmentFixture(_ name: String) throws -> Model {
   try loadShipped(investmentFixtures + name)
 }
 
@@ -39,7 +39,7 @@ struct InvestmentTests {
   static let breakEven = 8_501_760.0
 
   /// The fixture with the project's total cost set to `cost`.
-  func breakEvenModel(cost: Double) throws -> CorridorModel {
+  func breakEvenModel(cost: Double) throws -> Model {
     var model = try loadInvestmentFixture("a-break-even.toml")
     let c = try #require(model.corridors.firstIndex { $0.name == "cable" })
     #expect(model.corridors[c].build?.costPerOption.map { isClose($0[0], Self.breakEven) } == true,
@@ -274,7 +274,7 @@ struct InvestmentTests {
   // MARK: Money units and year weights, as the loader reads them
 
   /// Writes `text` to a temporary model file and loads it.
-  func loadText(_ text: String) throws -> CorridorModel {
+  func loadText(_ text: String) throws -> Model {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("investment-\(UUID().uuidString).toml").path
     try text.write(toFile: path, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: path) }

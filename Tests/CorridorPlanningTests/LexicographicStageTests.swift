@@ -33,7 +33,7 @@ struct LexicographicStageTests {
   static let fairnessLevel = 21.8 / 24
   static let value = 53_640_000 - (6_540_000 + 654_000 + 3_576_000 + 29.8 * 221_907.84)
 
-  func fairSplit() throws -> CorridorModel {
+  func fairSplit() throws -> Model {
     try ModelLoader.load(path: packagePath("models/fiber-2030.toml"),
                          scenario: packagePath("models/scenarios/fiber-fair-split.toml"))
   }

@@ -12,7 +12,7 @@ import Testing
 struct LongNameTests {
   /// Two corridors whose 300-character names differ only in the last character, so the
   /// kept prefix of their shortened LP names is the same and only the hash tells them apart.
-  static func model() throws -> CorridorModel {
+  static func model() throws -> Model {
     let stem = String(repeating: "caspian-", count: 37) + "cable"  // 301 characters
     let dir = NSTemporaryDirectory() + "long-names-\(getpid())"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

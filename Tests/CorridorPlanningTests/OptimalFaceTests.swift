@@ -27,7 +27,7 @@ struct OptimalFace {
   /// 3.39e10 objective at 2.5e6 USD per Mt/yr of netback difference.)
   static let objectiveSlack = 1e-12
 
-  init(model: CorridorModel) throws {
+  init(model: Model) throws {
     f = try Formulation(model: model)
     plan = try Planner().solve(f)
     let lp = f.program

@@ -20,7 +20,7 @@ import Testing
 struct PlanNotesTests {
 
   /// K (500 MW) → line (100 MW) → M at 40 EUR/MWh; `firm` asks K → M in every slice.
-  func model(firm: Double?) -> CorridorModel {
+  func model(firm: Double?) -> Model {
     electricityModel(
       countries: ["K"], marketNodes: ["M"], supplies: [supply("K", 500)],
       corridors: [line("line", "K", "M", capacity: 100)],

@@ -20,7 +20,7 @@ struct PlanningSessionTests {
   ]
 
   /// A random edit of one of the values a session can edit, drawn from the model as it is now.
-  static func randomEdit(_ model: CorridorModel, _ rng: inout SplitMix64) -> PlanningEdit {
+  static func randomEdit(_ model: Model, _ rng: inout SplitMix64) -> PlanningEdit {
     let S = model.slices.count
     func series(_ around: Double) -> Series {
       rng.int(0...2) == 0 && S > 1

@@ -13,7 +13,7 @@ import CorridorTestSupport
 /// The same seed always gives the same model (``SplitMix64``), so a failing seed is
 /// replayed with `RandomCorridorModel.make(seed:)`.
 enum RandomCorridorModel {
-  static func make(seed: UInt64) -> CorridorModel {
+  static func make(seed: UInt64) -> Model {
     var g = SplitMix64(seed: seed)
     let sliceCount = g.int(1...4)
     let slices = (0..<sliceCount).map { TimeSlice(name: "s\($0)", hours: Double(g.int(1...30) * 100)) }
@@ -111,7 +111,7 @@ enum RandomCorridorModel {
         name: "dear", from: countries[0], to: market, commodity: "electricity", capacity: 2000,
         tariff: .constant(Double(g.int(10...30)))))
     }
-    return CorridorModel(
+    return Model(
       name: "random \(seed)", currency: "EUR", objective: objective, slices: slices,
       commodities: [Commodity(name: "electricity", family: .power, unit: "MW")],
       nodes: nodes, supplies: supplies, corridors: corridors, markets: markets, rules: rules,

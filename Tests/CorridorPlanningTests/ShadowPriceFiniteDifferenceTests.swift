@@ -73,7 +73,7 @@ struct ShadowPriceFiniteDifferenceTests {
 /// Re-solves a model with each corridor capacity, supply volume and market volume moved by
 /// ±δ and compares the plan's shadow prices with the finite differences.
 struct FiniteDifferenceCheck {
-  let model: CorridorModel
+  let model: Model
   let label: String
 
   struct Report {
@@ -204,7 +204,7 @@ struct FiniteDifferenceCheck {
     return report
   }
 
-  func solve(_ m: CorridorModel) throws -> Double? {
+  func solve(_ m: Model) throws -> Double? {
     let p = try Planner().plan(m)
     return p.status == .optimal ? p.objective : nil
   }

@@ -24,8 +24,8 @@ import Testing
 ///
 /// Gain is the objective increase for max-value and max-min-fair (whose last stage is value),
 /// and the cost decrease for min-cost.
-func measuredWorth(_ base: CorridorModel, δ: Double, central: Bool = false,
-                   _ move: (inout CorridorModel, Double) -> Void) throws -> Double {
+func measuredWorth(_ base: Model, δ: Double, central: Bool = false,
+                   _ move: (inout Model, Double) -> Void) throws -> Double {
   func objective(_ step: Double) throws -> Double {
     var m = base
     move(&m, step)
@@ -49,7 +49,7 @@ struct SignConventionTests {
   // Supply of 30 MW in the third: one more MW supplied: +500 (line and market have room).
   // A per-slice custom cap flow[K, line] ≤ 20 MW: one more MW of the cap: +500.
   static func single(line cap: Double = 60, available: Double = 100, volume: Double? = nil,
-                     objective: ObjectiveKind = .maxValue) -> CorridorModel {
+                     objective: ObjectiveKind = .maxValue) -> Model {
     electricityModel(
       objective: objective, slices: [TimeSlice(name: "block", hours: 10)],
       countries: ["K"], marketNodes: ["M"], supplies: [supply("K", available)],
@@ -131,7 +131,7 @@ struct SignConventionTests {
   // max-share A ≤ 60 %: A 600, K 400. One more share point for A: A +10 MW, K −10 MW,
   // +10 MW · 10 EUR/MWh · 1,000 h = +100,000 EUR per point (raising the cap gains).
   // min-share K ≥ 40 % is the same point from K's side: −100,000 EUR per point.
-  static func shareModel(_ kind: RuleKind) -> CorridorModel {
+  static func shareModel(_ kind: RuleKind) -> Model {
     electricityModel(
       slices: [TimeSlice(name: "block", hours: 1000)], countries: ["A", "K"], transit: ["H"],
       marketNodes: ["RO"], supplies: [supply("A", 1000), supply("K", 1000)],
@@ -176,7 +176,7 @@ struct SignConventionTests {
   //   cheap supply +1 MW: saves 10 EUR/MWh · 10 h = +100; dear supply: 0 (not at its bound).
   //   firm +1 MW: detour and dear supply: (3 + 20) · 10 = 230 more cost: −230.
   //   custom cap flow[K, direct] ≤ 50 MW (second variant): one more MW saves 2 · 10: +20.
-  static func minCost(constraints: [CustomConstraint] = []) -> CorridorModel {
+  static func minCost(constraints: [CustomConstraint] = []) -> Model {
     var m = electricityModel(
       objective: .minCost, slices: [TimeSlice(name: "block", hours: 10)],
       countries: ["K"], marketNodes: ["M"],

@@ -15,7 +15,7 @@ let packageRoot = CorridorTestSupport.packageRoot
 func packagePath(_ relative: String) -> String { packageRoot + "/" + relative }
 
 /// Loads a shipped model by its package-relative path.
-func loadShipped(_ relative: String) throws -> CorridorModel {
+func loadShipped(_ relative: String) throws -> Model {
   try ModelLoader.load(path: packagePath(relative))
 }
 
@@ -67,11 +67,11 @@ func electricityModel(
   countries: [String], transit: [String] = [], marketNodes: [String],
   supplies: [Supply], corridors: [Corridor], markets: [Market],
   storages: [Storage] = [], rules: [Rule] = [], constraints: [CustomConstraint] = []
-) -> CorridorModel {
+) -> Model {
   let nodes = countries.map { Node(name: $0, kind: .country) }
     + transit.map { Node(name: $0, kind: .transit) }
     + marketNodes.map { Node(name: $0, kind: .market) }
-  return CorridorModel(
+  return Model(
     name: name, currency: "EUR", objective: objective, slices: slices,
     commodities: [Commodity(name: "electricity", family: .power, unit: "MW")],
     nodes: nodes, supplies: supplies, corridors: corridors, markets: markets,
