@@ -2,18 +2,19 @@ import Foundation
 
 /// What ``LinearProgram/priceSearchBasis(_:blocks:prices:maxPasses:timeLimit:)`` found.
 public struct PriceSearch: Sendable {
-  /// The starting basis of the whole LP: the last pass's blocks, coupling rows' slacks basic.
+  /// The starting basis of the whole LP: the last pass's blocks (the first pass's when the
+  /// search gave up), coupling rows' slacks basic.
   public var basis: Basis
   /// The blocks' joint point, one value per column (the basic point of `basis`; a column
   /// that spans all times at the value the blocks took it at).
   public var values: [Double]
-  /// The coupling rows' prices the last pass used, per row of the LP, as row duals
+  /// The coupling rows' prices that pass used, per row of the LP, as row duals
   /// (GLPK's convention, that of ``Solution/duals``; 0 on every other row).
   public var prices: [Double]
   /// Block passes run (1: the starting prices already gave a joint point that satisfies
   /// every coupling row).
   public var passes: Int
-  /// Coupling rows the last pass's joint point still violates (0 when the search succeeded).
+  /// Coupling rows that pass's joint point violates (0 when the search succeeded).
   public var violated: Int
 }
 
@@ -49,6 +50,14 @@ extension LinearProgram {
   /// (cost − π·a grows); in a minimization π goes up. A row above its upper bound: the
   /// opposite. (GLPK's row duals follow cost_j − Σ π_i·a_ij = reduced cost for either sense.)
   ///
+  /// When the rows still fail after `maxPasses`, the search gave up and the crash at the
+  /// starting prices (the first pass) is returned: prices doubled without success distort
+  /// the blocks more than they help. Rows that compete (min-shares of one total, when an
+  /// outage shrinks the total) can do that: doubling every violated row's price together
+  /// leaves their ratio, and so the blocks' split, where it was. Measured on the hourly
+  /// model with the Black Sea cable out all year: after 16 passes the last pass's crash took
+  /// 19,690 primal iterations against 15,248 for a cold solve.
+  ///
   /// A price found by doubling can overshoot the optimal dual by up to 2×: the joint point
   /// then satisfies the row with room to spare, and the primal simplex's second phase
   /// moves it back. The basis is a block-crash basis either way (one basic per row), so
@@ -56,8 +65,8 @@ extension LinearProgram {
   ///
   /// - Parameter prices: Starting row duals, one per row of this LP (only coupling rows
   ///   are read); nil: all 0.
-  /// - Parameter maxPasses: Block passes at most (the last one's basis is returned even
-  ///   when rows stay violated).
+  /// - Parameter maxPasses: Block passes at most (then, with rows still violated, the
+  ///   first pass's basis is returned).
   /// - Parameter timeLimit: Seconds all passes may take together (nil: no limit).
   /// - Returns: The search's basis and prices, or nil when a block could not be solved
   ///   to optimality or the time ran out (the caller then starts cold).
@@ -77,6 +86,7 @@ extension LinearProgram {
     let trace = ProcessInfo.processInfo.environment["CORRIDOR_TRACE"] == "1"
     var warm: [Basis]? = nil
     var pass = 0
+    var first: PriceSearch? = nil  // the crash at the starting prices
     while true {
       pass += 1
       let shift = couplingPrices(structure, duals: price)
@@ -98,8 +108,15 @@ extension LinearProgram {
       if trace {
         FileHandle.standardError.write(Data("corridor trace: price search pass \(pass): \(report.joined(separator: "; ")), at \(MonotonicClock.now()) s\n".utf8))
       }
-      if violations.isEmpty || pass >= maxPasses {
-        return PriceSearch(basis: result.basis, values: result.values, prices: price, passes: pass, violated: violations.count)
+      if violations.isEmpty {
+        return PriceSearch(basis: result.basis, values: result.values, prices: price, passes: pass, violated: 0)
+      }
+      if pass == 1 {
+        first = PriceSearch(basis: result.basis, values: result.values, prices: price, passes: 1, violated: violations.count)
+      }
+      if pass >= maxPasses, var first {
+        first.passes = pass
+        return first
       }
       for (i, direction) in violations {
         let push = -sigma * direction * price[i]  // > 0: the price already pushes the right way

@@ -82,6 +82,17 @@ import Testing
     #expect(abs(search.prices[24] - -2.5) <= 1e-12)
   }
 
+  @Test func aSearchThatGivesUpReturnsTheCrashAtTheStartingPrices() throws {
+    // Two passes are too few (the price must pass |π| = 2 from a first push of 0.008): the
+    // search gives up and returns the first pass, at price 0, where every hour takes a only.
+    let T = 24
+    let (lp, structure) = try sharedCable(hours: T, sense: .maximize)
+    let search = try #require(try lp.priceSearchBasis(structure, blocks: 3, maxPasses: 2))
+    #expect(search.passes == 2 && search.violated == 1)
+    #expect(search.prices[T] == 0, "the starting price, not the last one tried (\(search.prices[T]))")
+    #expect(abs(share(search.values, hours: T) - -0.3 * 10 * Double(T)) <= 1e-9, "a only in every hour")
+  }
+
   @Test func rejectsPricesOfTheWrongLength() throws {
     let (lp, structure) = try sharedCable(hours: 4, sense: .maximize)
     #expect(throws: LPError.self) { try lp.priceSearchBasis(structure, blocks: 2, prices: [0]) }
