@@ -4,6 +4,7 @@
 # on a run whose outages take seconds each. Not a timed test: it prints figures to quote.
 #
 #   scripts/bench-outage.sh outage    # Caspian cable out 2161..4344, nakhchivan out all year
+#   scripts/bench-outage.sh year      # nakhchivan out all year only
 #   scripts/bench-outage.sh jobs      # N-2 over the hourly model's corridors, 2161..4344
 #
 # An outage's wall time is read from `CORRIDOR_TRACE=1` (a line per solve with a monotonic
@@ -45,6 +46,8 @@ PY
 
 if [ "$what" = outage ]; then
   outage caspian-2161..4344 --corridor caspian --slices 2161..4344
+  outage nakhchivan-year --corridor nakhchivan
+elif [ "$what" = year ]; then
   outage nakhchivan-year --corridor nakhchivan
 else
   # Every pair of corridors out for hours 2161..4344 (6 outages of ~10 s each after a base

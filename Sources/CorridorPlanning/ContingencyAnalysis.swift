@@ -114,7 +114,8 @@ public enum ContingencyAnalysis {
   /// (``LinearProgram/blockRestartBasis(_:blocks:times:from:timeLimit:)``): the dual
   /// simplex over the whole year from the base basis is about as slow as a cold solve.
   /// When the outage touches every block (no window), the block crash of the planner's
-  /// default path, with the coupling rows priced in at the base's duals (measured fastest). Otherwise (or when the blocks
+  /// default path, with the coupling rows priced into the blocks by a price search from the
+  /// base's duals (``LinearProgram/priceSearchBasis(_:blocks:prices:maxPasses:timeLimit:)``; measured fastest). Otherwise (or when the blocks
   /// cannot be solved) the dual simplex from the base basis: every outage edit touches only the corridor's fixed capacity column,
   /// so that basis stays dual feasible. `blocks` overrides, for tests on short horizons,
   /// from how many slices on the block path is taken and with how many blocks.
@@ -138,16 +139,15 @@ public enum ContingencyAnalysis {
       let window = times ?? 0..<f.sliceCount
       if window.lowerBound * K / f.sliceCount == 0, (window.upperBound - 1) * K / f.sliceCount == K - 1 {
         // Every time block touched (a whole-year outage): nothing of the base's basis is
-        // kept. The block crash of the planner's default path, with the coupling rows
-        // priced into the blocks at the base's duals, then the primal simplex: measured
-        // fastest (docs/contingency.md): 12,045 iterations against 14,474 for a cold solve;
-        // the dual simplex from the base basis took 18,086, the primal from blocks re-solved
-        // warm from the base 32,316.
+        // kept. The block crash of the planner's default path, its blocks priced against the
+        // coupling rows by a price search started from the base's duals, then the primal
+        // simplex: measured fastest (docs/contingency.md): 5,917 iterations against 14,474
+        // for a cold solve (the crash priced at the base's duals without the search: 12,045;
+        // the dual simplex from the base basis: 18,086; blocks re-solved from the base: 32,316).
         let lp = f.program, structure = s.planner.timeStructure(f)
-        if let y = start.duals,
-           let basis = try lp.blockCrashBasis(structure, blocks: K, timeLimit: solver.timeLimit,
-                                              costShift: lp.couplingPrices(structure, duals: y)) {
-          try lp.setStartingBasis(basis)  // `auto` from a given basis: the primal simplex
+        if let search = try lp.priceSearchBasis(structure, blocks: K, prices: start.duals.flatMap { $0.count == lp.constraintCount ? $0 : nil },
+                                                      timeLimit: solver.timeLimit) {
+          try lp.setStartingBasis(search.basis)  // `auto` from a given basis: the primal simplex
           f.hasBasis = true
         }
         return s

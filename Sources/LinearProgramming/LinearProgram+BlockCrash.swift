@@ -43,28 +43,66 @@ extension LinearProgram {
   public func blockCrashBasis(_ structure: TimeStructure, blocks: Int, timeLimit: Double? = nil,
                               costShift: [Double]? = nil) throws(LPError) -> Basis? {
     let deadline = timeLimit.map { MonotonicClock.now() + $0 }
+    let parts = try timeBlocks(structure, blocks: blocks)
+    return try crashPass(parts, costShift: costShift, warm: nil, deadline: deadline)?.basis
+  }
+
+  /// An LP's rows and columns cut into `count` contiguous time blocks, and its coupling rows.
+  struct TimeBlocks {
+    /// The number of blocks.
+    var count: Int
+    /// Per column: its block, or −1 for a column that spans all times.
+    var columnBlock: [Int]
+    /// Per block: its rows and columns.
+    var blocks: [TimeBlock]
+    /// The rows of time −1 (left out of every block).
+    var coupling: [Int]
+  }
+
+  /// Cuts this LP into `blocks` contiguous time blocks (time t is in block t·K/T), after
+  /// checking that `structure` fits it.
+  func timeBlocks(_ structure: TimeStructure, blocks: Int) throws(LPError) -> TimeBlocks {
     let n = variableCount, m = constraintCount, T = structure.timeCount
     guard structure.columnTime.count == n, structure.rowTime.count == m, T > 0, blocks > 0 else {
       throw .invalidArgument("time structure has \(structure.columnTime.count) column and \(structure.rowTime.count) row entries for a model of \(n) and \(m), over \(T) times")
     }
     let K = min(blocks, T)
     func block(_ t: Int32) -> Int { t < 0 ? -1 : Int(t) * K / T }
-    var colBlock = [Int](repeating: -1, count: n)
-    var rowsOf = [[Int]](repeating: [], count: K)
-    var colsOf = [[Int]](repeating: [], count: K)
+    var parts = TimeBlocks(count: K, columnBlock: [Int](repeating: -1, count: n),
+                           blocks: [TimeBlock](repeating: TimeBlock(rows: [], columns: []), count: K), coupling: [])
     for j in 0..<n {
       let t = structure.columnTime[j]
       guard t < Int32(T) else { throw .invalidArgument("column \(j) has time \(t) ≥ \(T)") }
-      colBlock[j] = block(t)
-      if colBlock[j] >= 0 { colsOf[colBlock[j]].append(j) }
+      parts.columnBlock[j] = block(t)
+      if parts.columnBlock[j] >= 0 { parts.blocks[parts.columnBlock[j]].columns.append(j) }
     }
     for i in 0..<m {
       let t = structure.rowTime[i]
       guard t < Int32(T) else { throw .invalidArgument("row \(i) has time \(t) ≥ \(T)") }
       let b = block(t)
-      if b >= 0 { rowsOf[b].append(i) }
+      if b >= 0 { parts.blocks[b].rows.append(i) } else { parts.coupling.append(i) }
     }
+    return parts
+  }
 
+  /// What one pass of the block crash leaves: the basis of the whole LP, the blocks'
+  /// joint point (spanning columns at the values the blocks took them at), and each
+  /// block LP's own basis (to start the next pass's block warm).
+  struct CrashPass {
+    var basis: Basis
+    var values: [Double]
+    var blockBases: [Basis]
+  }
+
+  /// One pass of the block crash: solves the blocks of `parts` in order, each with a storage
+  /// level of an earlier block as a constant at the value just solved, a later block's or a
+  /// spanning column at 0 or its bound, and `costShift` added to the costs. `warm` (one basis
+  /// per block, from an earlier pass) starts each block from its earlier basis.
+  /// Nil when a block could not be solved to optimality or `deadline` passed.
+  func crashPass(_ parts: TimeBlocks, costShift: [Double]?, warm: [Basis]?,
+                 deadline: Double?) throws(LPError) -> CrashPass? {
+    let n = variableCount, m = constraintCount
+    let colBlock = parts.columnBlock
     var value = [Double](repeating: 0, count: n)  // solved values of earlier blocks
     for j in 0..<n where colBlock[j] < 0 {
       value[j] = colLower[j].isFinite ? colLower[j] : (colUpper[j].isFinite && colUpper[j] < 0 ? colUpper[j] : 0)
@@ -72,25 +110,27 @@ extension LinearProgram {
     var colStatus = [BasisStatus](repeating: .atLower, count: n)
     var rowStatus = [BasisStatus](repeating: .basic, count: m)
     for j in 0..<n where colBlock[j] < 0 { colStatus[j] = Self.nonBasicStatus(colLower[j], colUpper[j]) }
-
-    for b in 0..<K {
+    var blockBases: [Basis] = []
+    blockBases.reserveCapacity(parts.count)
+    for b in 0..<parts.count {
       var options = SolverOptions(algorithm: .primal, warmStart: false)
       if let deadline {
         let left = deadline - MonotonicClock.now()
         guard left > 0 else { return nil }
         options.timeLimit = left
       }
-      let blockLP = TimeBlock(rows: rowsOf[b], columns: colsOf[b])
+      let blockLP = parts.blocks[b]
       guard let (basis, x) = try solve(blockLP, outside: { colBlock[$0] < b ? value[$0] : nil },
-                                       costShift: costShift, start: nil, options)
+                                       costShift: costShift, start: warm?[b], options)
       else { return nil }
-      for (p, j) in colsOf[b].enumerated() {
+      for (p, j) in blockLP.columns.enumerated() {
         value[j] = x[p]
         colStatus[j] = basis.variables[p]
       }
-      for (p, i) in rowsOf[b].enumerated() { rowStatus[i] = basis.constraints[p] }
+      for (p, i) in blockLP.rows.enumerated() { rowStatus[i] = basis.constraints[p] }
+      blockBases.append(basis)
     }
-    return Basis(variables: colStatus, constraints: rowStatus)
+    return CrashPass(basis: Basis(variables: colStatus, constraints: rowStatus), values: value, blockBases: blockBases)
   }
 
   /// The rows and columns of one time block (indices into this LP).
