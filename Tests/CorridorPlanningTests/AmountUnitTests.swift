@@ -74,12 +74,7 @@ struct AmountUnitTests {
     """
 
   func load() throws -> Model {
-    let dir = NSTemporaryDirectory() + "corridor-amounts-\(getpid())"
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: dir) }
-    try Self.toml.write(toFile: dir + "/oil.toml", atomically: true, encoding: .utf8)
-    try "slice,M\nlow,400\nhigh,500\n".write(toFile: dir + "/prices.csv", atomically: true, encoding: .utf8)
-    return try ModelLoader.load(path: dir + "/oil.toml")
+    try loadModelText(Self.toml, files: ["prices.csv": "slice,M\nlow,400\nhigh,500\n"])
   }
 
   @Test func storageAndYearlyCapInMegatonnes() throws {

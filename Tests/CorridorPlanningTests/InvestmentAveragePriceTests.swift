@@ -37,11 +37,7 @@ import Testing
     """
 
   @Test func averagePriceIsWeightedLikeRevenue() throws {
-    let dir = NSTemporaryDirectory() + "corridor-avg-price-\(getpid())"
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: dir) }
-    try Self.toml.write(toFile: dir + "/m.toml", atomically: true, encoding: .utf8)
-    let plan = try Planner().plan(try ModelLoader.load(path: dir + "/m.toml"))
+    let plan = try Planner().plan(try loadModelText(Self.toml))
     #expect(plan.status == .optimal)
     // By hand: m(2030) = Σ_{t=0}^{4} 1.05^−t, m(2035) = Σ_{t=5}^{9} 1.05^−t.
     let m1 = (0..<5).reduce(0.0) { $0 + pow(1.05, -Double($1)) }

@@ -43,10 +43,7 @@ struct InvestmentDatesTests {
     """
 
   func plan(buildDate: String) throws -> Plan {
-    let path = NSTemporaryDirectory() + "late-\(UUID().uuidString.prefix(8)).toml"
-    try Self.model.replacingOccurrences(of: "BUILD_DATE", with: buildDate).write(toFile: path, atomically: true, encoding: .utf8)
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    return try Planner().plan(ModelLoader.load(path: path))
+    try Planner().plan(loadModelText(Self.model.replacingOccurrences(of: "BUILD_DATE", with: buildDate)))
   }
 
   @Test("Inherited: built in 2035, nothing flows in 2030 (hand: 2030 value 0; 2035 weight 5 × 100 MW × 50 EUR/MWh × 8,760 h)")

@@ -273,14 +273,6 @@ struct InvestmentTests {
 
   // MARK: Money units and year weights, as the loader reads them
 
-  /// Writes `text` to a temporary model file and loads it.
-  func loadText(_ text: String) throws -> Model {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("investment-\(UUID().uuidString).toml").path
-    try text.write(toFile: path, atomically: true, encoding: .utf8)
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    return try ModelLoader.load(path: path)
-  }
-
   /// A two-node model with one corridor build option and one storage build option, given
   /// their money entries.
   func moneyModel(corridor: String, storage: String, header: String = "") -> String {
@@ -327,14 +319,14 @@ struct InvestmentTests {
   @Test func moneyUnitsConvertToTheModelCurrencyPerCommodityUnit() throws {
     // 2.7 MEUR/GW = 2,700,000 EUR / 1000 MW = 2,700 EUR/MW; 30 kEUR/GW/yr = 30 EUR/MW/yr;
     // 0.25 MEUR/GWh = 250 EUR/MWh, × 4 h of storage per MW = 1,000 EUR/MW.
-    let m = try loadText(moneyModel(corridor: "cost = \"2.7 MEUR/GW\"\nfixed-om = \"30 kEUR/GW/yr\"",
+    let m = try loadModelText(moneyModel(corridor: "cost = \"2.7 MEUR/GW\"\nfixed-om = \"30 kEUR/GW/yr\"",
                                     storage: "cost = \"0.25 MEUR/GWh\"\nfixed-om = \"1 kEUR/MW/yr\""))
     expectClose(m.corridors[0].build?.costPerUnit, 2_700, "corridor cost per MW")
     expectClose(m.corridors[0].build?.fixedOM, 30, "corridor O&M per MW and year")
     expectClose(m.storages[0].build?.costPerUnit, 1_000, "storage cost per MW (per MWh × 4 h)")
     expectClose(m.storages[0].build?.fixedOM, 1_000, "storage O&M per MW and year")
     // 2 MUSD/MW at 1 USD = 0.9 EUR: 1,800,000 EUR/MW; 1.5 GUSD total on a project: 1.35 GEUR.
-    let usd = try loadText(moneyModel(corridor: "cost = \"2 MUSD/MW\"", storage: "cost = \"1 kEUR/MW\"",
+    let usd = try loadModelText(moneyModel(corridor: "cost = \"2 MUSD/MW\"", storage: "cost = \"1 kEUR/MW\"",
                                       header: "exchange-rates = { USD = 0.9 }"))
     expectClose(usd.corridors[0].build?.costPerUnit, 1_800_000, "USD cost in EUR per MW")
   }
@@ -344,7 +336,7 @@ struct InvestmentTests {
   @Test func explicitYearWeightsSetTheMultipliers() throws {
     let text = moneyModel(corridor: "cost = \"1 MEUR/MW\"", storage: "cost = \"1 kEUR/MW\"")
       .replacingOccurrences(of: "[nodes.KZ]", with: "[time]\nyears = [2030, 2033]\nyear-weights = [3, 2]\ndiscount-rate = \"25 %\"\n[nodes.KZ]")
-    let h = try #require(try loadText(text).horizon)
+    let h = try #require(try loadModelText(text).horizon)
     #expect(h.years.map(\.weight) == [3, 2])
     expectClose(h.years.first?.multiplier, 2.44, "multiplier 2030")
     expectClose(h.years.last?.multiplier, 0.9216, "multiplier 2033")

@@ -14,9 +14,6 @@ struct LongNameTests {
   /// kept prefix of their shortened LP names is the same and only the hash tells them apart.
   static func model() throws -> Model {
     let stem = String(repeating: "caspian-", count: 37) + "cable"  // 301 characters
-    let dir = NSTemporaryDirectory() + "long-names-\(getpid())"
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    let path = dir + "/long.toml"
     let text = """
       [model]
       name = "long names"
@@ -45,8 +42,7 @@ struct LongNameTests {
       commodity = "electricity"
       price = "100 EUR/MWh"
       """
-    try text.write(toFile: path, atomically: true, encoding: .utf8)
-    return try ModelLoader.load(path: path)
+    return try loadModelText(text)
   }
 
   @Test("a model with 300-character corridor names loads, builds and solves to the hand value")
@@ -99,10 +95,7 @@ struct LongNameTests {
     let a = LPBuilder.shortened("flow[KZ,link,a\u{1}b]")
     let b = LPBuilder.shortened("flow[KZ,link,a\u{2}b]")
     #expect(a.hasPrefix("flow[KZ,link,a?b]~") && b.hasPrefix("flow[KZ,link,a?b]~") && a != b)
-    let dir = NSTemporaryDirectory() + "long-names-\(getpid())"
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    let path = dir + "/control.toml"
-    try """
+    let text = """
       [model]
       name = "control"
       [time]
@@ -124,8 +117,8 @@ struct LongNameTests {
       node = "RO"
       commodity = "electricity"
       price = "100 EUR/MWh"
-      """.write(toFile: path, atomically: true, encoding: .utf8)
-    let model = try ModelLoader.load(path: path)
+      """
+    let model = try loadModelText(text)
     #expect(model.slices.map(\.name) == ["a\u{1}b", "a\u{2}b"])
     let plan = try Planner().plan(model)
     // By hand: 60 MW for 30 h at 100 EUR/MWh.
@@ -135,10 +128,7 @@ struct LongNameTests {
   @Test("a priority rule with a 280-character name solves (its stage row is shortened too)")
   func longPriorityRule() throws {
     let rule = String(repeating: "priority-", count: 31) + "rule"  // 283 characters
-    let dir = NSTemporaryDirectory() + "long-names-\(getpid())"
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    let path = dir + "/priority.toml"
-    try """
+    let text = """
       [model]
       name = "long priority"
       [nodes.KZ]
@@ -173,8 +163,8 @@ struct LongNameTests {
       kind = "priority"
       corridors = ["link"]
       order = ["KZ", "UZ"]
-      """.write(toFile: path, atomically: true, encoding: .utf8)
-    let model = try ModelLoader.load(path: path)
+      """
+    let model = try loadModelText(text)
     let plan = try Planner().plan(model)
     #expect(plan.status == .optimal)
     // By hand: KZ comes first and takes all 60 MW of the link (through UZ); UZ gets nothing.

@@ -19,6 +19,18 @@ func loadShipped(_ relative: String) throws -> Model {
   try ModelLoader.load(path: packagePath(relative))
 }
 
+/// Loads a model written in the test: `text` as `model.toml` in a fresh temporary folder,
+/// beside `files` (name → contents, e.g. a CSV the model reads); the folder is removed
+/// before this returns (a loaded model holds no file open).
+func loadModelText(_ text: String, files: [String: String] = [:]) throws -> Model {
+  let dir = NSTemporaryDirectory() + "corridor-test-\(UUID().uuidString)"
+  try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(atPath: dir) }
+  for (name, contents) in files { try contents.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8) }
+  try text.write(toFile: dir + "/model.toml", atomically: true, encoding: .utf8)
+  return try ModelLoader.load(path: dir + "/model.toml")
+}
+
 /// `|actual − expected| ≤ relative · max(1, |expected|)`.
 ///
 /// The `max(1, …)` floor makes a zero expectation an absolute test at the
