@@ -150,15 +150,21 @@ struct ExplainText {
 
   /// The explanation as a section at the end of a plan's report (`corridor solve`).
   func section() -> String {
+    var parts = [TextTable.summary("Why it is infeasible", sectionRows(), markdown: markdown)]
+    if !doc.conflict.isEmpty { parts.append(conflictTable()) }
+    return parts.joined(separator: "\n")
+  }
+
+  /// The `key → value` rows that open that section, in every format (the HTML page's too):
+  /// why the plan is infeasible, the least change, and how to ask for more.
+  func sectionRows() -> [(String, String)] {
     var rows: [(String, String)] = []
     rows.append(("why", doc.structural ? "the balances alone are infeasible: no entry can be blamed"
                    : "these \(Number.counted(doc.conflict.count, "entry", plural: "entries")) cannot hold together"
                      + (doc.irreducible ? " (irreducible)" : " (not proven irreducible: \(doc.timedOut ? "time limit" : "stopped early"))")))
     if let moves = doc.relaxation { for m in moves { rows.append(("least change", m.sentence)) } }
     rows.append(("more", "corridor explain \(doc.model) (with the same --scenario) to hold entries fixed (--fixed NAME) or weigh kinds (--weight KIND=W)"))
-    var parts = [TextTable.summary("Why it is infeasible", rows, markdown: markdown)]
-    if !doc.conflict.isEmpty { parts.append(conflictTable()) }
-    return parts.joined(separator: "\n")
+    return rows
   }
 
   func summary() -> String {
