@@ -37,6 +37,21 @@ enum SVGChart {
     "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(svgNumber(width)) \(svgNumber(height))\" width=\"\(svgNumber(width))\" height=\"\(svgNumber(height))\" role=\"img\" aria-label=\"\(HTML.escape(label))\" font-size=\"11\">\n"
   }
 
+  /// Horizontal grid lines at `ticks` (y position `at(t)`) from x `left` to `right`, each
+  /// with its value to the left; `darkZero` draws the line at 0 darker (an axis).
+  static func yGrid(_ ticks: [Double], at y: (Double) -> Double, from left: Double, to right: Double,
+                    darkZero: Bool = false) -> String {
+    ticks.map { t in
+      "<line x1=\"\(svgNumber(left))\" y1=\"\(svgNumber(y(t)))\" x2=\"\(svgNumber(right))\" y2=\"\(svgNumber(y(t)))\" stroke=\"\(darkZero && t == 0 ? "#5b6476" : "#e3e6ec")\"/>"
+        + "<text x=\"\(svgNumber(left - 6))\" y=\"\(svgNumber(y(t) + 4))\" text-anchor=\"end\" fill=\"#5b6476\">\(tickText(t))</text>\n"
+    }.joined()
+  }
+
+  /// The y axis's unit, written upwards along the left edge, centred on `middle`.
+  static func yLabel(_ unit: String, middle: Double) -> String {
+    "<text x=\"14\" y=\"\(svgNumber(middle))\" transform=\"rotate(-90 14 \(svgNumber(middle)))\" text-anchor=\"middle\">\(HTML.escape(unit))</text>\n"
+  }
+
   static func legend(_ names: [String], x: Double, y: Double) -> String {
     var out = "<g class=\"chart-legend\">"
     var cx = x
@@ -131,15 +146,12 @@ enum SVGChart {
     func y(_ v: Double) -> Double { top + plotH - v / hi * plotH }
     var out = open(width, height, "flow per slice in \(unit)")
     out += legend(series.map(\.name), x: left, y: 16)
-    for t in ticks {
-      out += "<line x1=\"\(svgNumber(left))\" y1=\"\(svgNumber(y(t)))\" x2=\"\(svgNumber(width - right))\" y2=\"\(svgNumber(y(t)))\" stroke=\"#e3e6ec\"/>"
-      out += "<text x=\"\(svgNumber(left - 6))\" y=\"\(svgNumber(y(t) + 4))\" text-anchor=\"end\" fill=\"#5b6476\">\(tickText(t))</text>\n"
-    }
+    out += yGrid(ticks, at: y, from: left, to: width - right)
     let every = max(1, Int((Double(n) / 12).rounded(.up)))
     for (i, name) in xLabels.enumerated() where i % every == 0 {
       out += "<text x=\"\(svgNumber(x(Double(i) + 0.5)))\" y=\"\(svgNumber(top + plotH + 14))\" text-anchor=\"middle\" fill=\"#5b6476\">\(HTML.escape(name))</text>\n"
     }
-    out += "<text x=\"14\" y=\"\(svgNumber(top + plotH / 2))\" transform=\"rotate(-90 14 \(svgNumber(top + plotH / 2)))\" text-anchor=\"middle\">\(HTML.escape(unit))</text>\n"
+    out += yLabel(unit, middle: top + plotH / 2)
     for (s, line) in series.enumerated() {
       var d = ""
       for (i, v) in line.values.enumerated() {
@@ -164,15 +176,12 @@ enum SVGChart {
     func y(_ v: Double) -> Double { top + plotH - v / hi * plotH }
     var out = open(width, height, "duration curves in \(unit)")
     out += legend(series.map(\.name), x: left, y: 16)
-    for t in ticks {
-      out += "<line x1=\"\(svgNumber(left))\" y1=\"\(svgNumber(y(t)))\" x2=\"\(svgNumber(width - right))\" y2=\"\(svgNumber(y(t)))\" stroke=\"#e3e6ec\"/>"
-      out += "<text x=\"\(svgNumber(left - 6))\" y=\"\(svgNumber(y(t) + 4))\" text-anchor=\"end\" fill=\"#5b6476\">\(tickText(t))</text>\n"
-    }
+    out += yGrid(ticks, at: y, from: left, to: width - right)
     for p in stride(from: 0, through: 100, by: 20) {
       out += "<text x=\"\(svgNumber(x(Double(p) / 100)))\" y=\"\(svgNumber(top + plotH + 14))\" text-anchor=\"middle\" fill=\"#5b6476\">\(p) %</text>\n"
     }
     out += "<text x=\"\(svgNumber(left + plotW / 2))\" y=\"\(svgNumber(height - 8))\" text-anchor=\"middle\">share of hours with at least this flow</text>\n"
-    out += "<text x=\"14\" y=\"\(svgNumber(top + plotH / 2))\" transform=\"rotate(-90 14 \(svgNumber(top + plotH / 2)))\" text-anchor=\"middle\">\(HTML.escape(unit))</text>\n"
+    out += yLabel(unit, middle: top + plotH / 2)
     let total = max(1e-12, hours.reduce(0, +))
     for (s, line) in series.enumerated() {
       let sorted = zip(line.values, hours).sorted { $0.0 > $1.0 }
@@ -206,15 +215,12 @@ enum SVGChart {
     func x(_ v: Double) -> Double { left + (v - x0) / (x1 - x0) * plotW }
     func y(_ v: Double) -> Double { top + plotH - (v - y0) / (y1 - y0) * plotH }
     var out = open(width, height, "value curve in \(yUnit) against capacity in \(xUnit)")
-    for t in yTicks {
-      out += "<line x1=\"\(svgNumber(left))\" y1=\"\(svgNumber(y(t)))\" x2=\"\(svgNumber(width - right))\" y2=\"\(svgNumber(y(t)))\" stroke=\"\(t == 0 ? "#5b6476" : "#e3e6ec")\"/>"
-      out += "<text x=\"\(svgNumber(left - 6))\" y=\"\(svgNumber(y(t) + 4))\" text-anchor=\"end\" fill=\"#5b6476\">\(tickText(t))</text>\n"
-    }
+    out += yGrid(yTicks, at: y, from: left, to: width - right, darkZero: true)
     for t in xTicks {
       out += "<text x=\"\(svgNumber(x(t)))\" y=\"\(svgNumber(top + plotH + 14))\" text-anchor=\"middle\" fill=\"#5b6476\">\(tickText(t))</text>\n"
     }
     out += "<text x=\"\(svgNumber(left + plotW / 2))\" y=\"\(svgNumber(height - 8))\" text-anchor=\"middle\">capacity (\(HTML.escape(xUnit)))</text>\n"
-    out += "<text x=\"14\" y=\"\(svgNumber(top + plotH / 2))\" transform=\"rotate(-90 14 \(svgNumber(top + plotH / 2)))\" text-anchor=\"middle\">\(HTML.escape(yUnit))</text>\n"
+    out += yLabel(yUnit, middle: top + plotH / 2)
     let d = points.enumerated().map { i, p in (i == 0 ? "M" : "L") + svgNumber(x(p.x)) + " " + svgNumber(y(p.y)) }.joined()
     if !d.isEmpty { out += "<path class=\"series\" d=\"\(d)\" fill=\"none\" stroke=\"\(colour(0))\" stroke-width=\"2\"/>\n" }
     for m in marks {
