@@ -141,12 +141,7 @@ enum ExplainHTML {
 
   /// The explanation as the last section of a plan's page.
   static func section(_ doc: ExplainDocument) -> String {
-    var rows: [(String, String)] = []
-    rows.append(("why", doc.structural ? "the balances alone are infeasible: no entry can be blamed"
-                   : "these \(Number.counted(doc.conflict.count, "entry", plural: "entries")) cannot hold together"
-                     + (doc.irreducible ? " (irreducible)" : " (not proven irreducible: \(doc.timedOut ? "time limit" : "stopped early"))")))
-    if let moves = doc.relaxation { for m in moves { rows.append(("least change", m.sentence)) } }
-    rows.append(("more", "corridor explain \(doc.model) (with the same --scenario) to hold entries fixed (--fixed NAME) or weigh kinds (--weight KIND=W)"))
+    let rows = ExplainText(doc: doc, markdown: false).sectionRows()
     return HTML.section("Why it is infeasible", id: "infeasibility", HTML.summary(rows) + tables(doc))
   }
 }
