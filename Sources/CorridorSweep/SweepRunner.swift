@@ -3,6 +3,7 @@ import CorridorPlanning
 import Dispatch
 import Foundation
 import LinearProgramming
+import Synchronization
 
 /// Runs the cases of a sweep into a ``SweepDatabase``, in parallel, each worker re-solving
 /// warm from its previous case.
@@ -102,29 +103,31 @@ public struct SweepCaseError: Error, Sendable {
   }
 }
 
-/// Counters shared by the workers.
-final class RunState: @unchecked Sendable {
-  private let lock = NSLock()
-  private var finished = 0
-  private var warmFinished = 0
-  private var error: (any Error, SweepCase)?
+/// Counters shared by the workers, behind one mutex (Sendable without an unchecked promise).
+final class RunState: Sendable {
+  private struct Counts {
+    var finished = 0
+    var warmFinished = 0
+    var error: (any Error, SweepCase)?
+  }
+  private let counts = Mutex(Counts())
 
-  /// Cases finished, and how many of them warm (read under the lock).
-  var done: Int { lock.withLock { finished } }
-  var warm: Int { lock.withLock { warmFinished } }
+  /// Cases finished, and how many of them warm.
+  var done: Int { counts.withLock { $0.finished } }
+  var warm: Int { counts.withLock { $0.warmFinished } }
 
-  var failed: Bool { lock.withLock { error != nil } }
-  var failure: (any Error, SweepCase)? { lock.withLock { error } }
+  var failed: Bool { counts.withLock { $0.error != nil } }
+  var failure: (any Error, SweepCase)? { counts.withLock { $0.error } }
 
   func finish(warm w: Bool) -> Int {
-    lock.withLock {
-      finished += 1
-      if w { warmFinished += 1 }
-      return finished
+    counts.withLock {
+      $0.finished += 1
+      if w { $0.warmFinished += 1 }
+      return $0.finished
     }
   }
 
   func fail(_ e: any Error, case c: SweepCase) {
-    lock.withLock { if error == nil { error = (e, c) } }
+    counts.withLock { if $0.error == nil { $0.error = (e, c) } }
   }
 }
