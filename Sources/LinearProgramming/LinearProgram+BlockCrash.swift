@@ -51,12 +51,17 @@ extension LinearProgram {
   struct TimeBlocks {
     /// The number of blocks.
     var count: Int
+    /// The number of time indices they cut.
+    var timeCount: Int
     /// Per column: its block, or −1 for a column that spans all times.
     var columnBlock: [Int]
     /// Per block: its rows and columns.
     var blocks: [TimeBlock]
     /// The rows of time −1 (left out of every block).
     var coupling: [Int]
+
+    /// The block of time index `t` (−1 for a negative `t`: spanning or coupling).
+    func block(ofTime t: Int) -> Int { t < 0 ? -1 : t * count / timeCount }
   }
 
   /// Cuts this LP into `blocks` contiguous time blocks (time t is in block t·K/T), after
@@ -67,19 +72,18 @@ extension LinearProgram {
       throw .invalidArgument("time structure has \(structure.columnTime.count) column and \(structure.rowTime.count) row entries for a model of \(n) and \(m), over \(T) times")
     }
     let K = min(blocks, T)
-    func block(_ t: Int32) -> Int { t < 0 ? -1 : Int(t) * K / T }
-    var parts = TimeBlocks(count: K, columnBlock: [Int](repeating: -1, count: n),
+    var parts = TimeBlocks(count: K, timeCount: T, columnBlock: [Int](repeating: -1, count: n),
                            blocks: [TimeBlock](repeating: TimeBlock(rows: [], columns: []), count: K), coupling: [])
     for j in 0..<n {
       let t = structure.columnTime[j]
       guard t < Int32(T) else { throw .invalidArgument("column \(j) has time \(t) ≥ \(T)") }
-      parts.columnBlock[j] = block(t)
+      parts.columnBlock[j] = parts.block(ofTime: Int(t))
       if parts.columnBlock[j] >= 0 { parts.blocks[parts.columnBlock[j]].columns.append(j) }
     }
     for i in 0..<m {
       let t = structure.rowTime[i]
       guard t < Int32(T) else { throw .invalidArgument("row \(i) has time \(t) ≥ \(T)") }
-      let b = block(t)
+      let b = parts.block(ofTime: Int(t))
       if b >= 0 { parts.blocks[b].rows.append(i) } else { parts.coupling.append(i) }
     }
     return parts

@@ -50,38 +50,20 @@ extension LinearProgram {
   public func blockRestartBasis(_ structure: TimeStructure, blocks: Int, times: Range<Int>, from start: BlockRestart,
                                 timeLimit: Double? = nil) throws(LPError) -> Basis? {
     let deadline = timeLimit.map { MonotonicClock.now() + $0 }
-    let n = variableCount, m = constraintCount, T = structure.timeCount
-    guard structure.columnTime.count == n, structure.rowTime.count == m, T > 0, blocks > 0 else {
-      throw .invalidArgument("time structure has \(structure.columnTime.count) column and \(structure.rowTime.count) row entries for a model of \(n) and \(m), over \(T) times")
-    }
+    let parts = try timeBlocks(structure, blocks: blocks)
+    let n = variableCount, m = constraintCount, K = parts.count
     guard start.basis.variables.count == n, start.basis.constraints.count == m, start.values.count == n,
-          start.duals.map({ $0.count == m }) ?? true, !times.isEmpty, times.lowerBound >= 0, times.upperBound <= T
+          start.duals.map({ $0.count == m }) ?? true, !times.isEmpty, times.lowerBound >= 0, times.upperBound <= parts.timeCount
     else { return nil }
-    let K = min(blocks, T)
-    func block(_ t: Int32) -> Int { t < 0 ? -1 : Int(t) * K / T }
-    var colBlock = [Int](repeating: -1, count: n)
-    var rowsOf = [[Int]](repeating: [], count: K)
-    var colsOf = [[Int]](repeating: [], count: K)
-    var coupling: [Int] = []
-    for j in 0..<n {
-      guard structure.columnTime[j] < Int32(T) else { throw .invalidArgument("column \(j) has time \(structure.columnTime[j]) ≥ \(T)") }
-      colBlock[j] = block(structure.columnTime[j])
-      if colBlock[j] >= 0 { colsOf[colBlock[j]].append(j) }
-    }
-    for i in 0..<m {
-      guard structure.rowTime[i] < Int32(T) else { throw .invalidArgument("row \(i) has time \(structure.rowTime[i]) ≥ \(T)") }
-      let b = block(structure.rowTime[i])
-      if b >= 0 { rowsOf[b].append(i) } else { coupling.append(i) }
-    }
     // Basic statuses of the earlier basis per block, less the block's rows: what a block
     // basis (exactly one basic per row) would change the count by.
     var excess = [Int](repeating: 0, count: K)
-    for b in 0..<K {
-      let basic = colsOf[b].lazy.filter { start.basis.variables[$0] == .basic }.count
-        + rowsOf[b].lazy.filter { start.basis.constraints[$0] == .basic }.count
-      excess[b] = basic - rowsOf[b].count
+    for (b, part) in parts.blocks.enumerated() {
+      let basic = part.columns.lazy.filter { start.basis.variables[$0] == .basic }.count
+        + part.rows.lazy.filter { start.basis.constraints[$0] == .basic }.count
+      excess[b] = basic - part.rows.count
     }
-    let first = block(Int32(times.lowerBound)), last = block(Int32(times.upperBound - 1))
+    let first = parts.block(ofTime: times.lowerBound), last = parts.block(ofTime: times.upperBound - 1)
     // Every block touched: nothing of the earlier optimum is kept, and the primal simplex
     // from the re-solved blocks was measured far slower than a cold solve (see the caller).
     guard first > 0 || last < K - 1 else { return nil }
@@ -100,7 +82,7 @@ extension LinearProgram {
         guard left > 0 else { return nil }
         options.timeLimit = left
       }
-      let cols = colsOf[b], rows = rowsOf[b]
+      let cols = parts.blocks[b].columns, rows = parts.blocks[b].rows
       var warm: Basis? = nil
       if excess[b] == 0 {
         warm = Basis(variables: cols.map { start.basis.variables[$0] }, constraints: rows.map { start.basis.constraints[$0] })
@@ -108,7 +90,7 @@ extension LinearProgram {
         options.algorithm = .primal
         options.warmStart = false
       }
-      guard let (basis, x) = try solve(TimeBlock(rows: rows, columns: cols), outside: { value[$0] }, costShift: shift,
+      guard let (basis, x) = try solve(parts.blocks[b], outside: { value[$0] }, costShift: shift,
                                        start: warm, options)
       else { return nil }
       for (p, j) in cols.enumerated() {
